@@ -1,0 +1,89 @@
+/**
+ * The contract's main side: validates every call against the shared
+ * schemas, refuses writes from read-only clients, and answers with result
+ * objects so that no exception ever crosses a transport.
+ */
+import {
+  API_METHODS,
+  isMethodName,
+  type ApiResult,
+  type EventName,
+  type MethodName,
+  type ParamsOf,
+  type ResultOf,
+} from '../../shared/api';
+import type { ApiEndpoint, ClientContext } from './api-types';
+import { scopedLogger } from './log';
+
+const log = scopedLogger('api');
+
+/** One function per method of the contract. */
+export type ApiHandlers = {
+  [M in MethodName]: (
+    params: ParamsOf<M>,
+    client: ClientContext,
+  ) => ResultOf<M> | Promise<ResultOf<M>>;
+};
+
+/** An endpoint plus the means to push events to its subscribers. */
+export interface EventfulEndpoint extends ApiEndpoint {
+  publish(event: EventName, data: unknown): void;
+}
+
+/** Builds the validated endpoint around the handlers. */
+export function createApiEndpoint(handlers: ApiHandlers): EventfulEndpoint {
+  const listeners = new Set<(event: EventName, data: unknown) => void>();
+
+  async function call(
+    method: unknown,
+    params: unknown,
+    client: ClientContext,
+  ): Promise<ApiResult<unknown>> {
+    if (!isMethodName(method)) {
+      log.warn(`refused unknown method from ${client.name}: ${String(method).slice(0, 60)}`);
+      return { ok: false, error: { code: 'invalid', message: 'unknown method' } };
+    }
+    const spec = API_METHODS[method];
+    if (spec.mutates && client.readOnly) {
+      log.warn(`refused ${method} from read-only client ${client.name}`);
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: `${method} is not allowed for read-only clients` },
+      };
+    }
+    const parsed = spec.params.safeParse(params ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const message = `invalid parameters for ${method}: ${issue?.path.join('.') || 'params'}: ${issue?.message}`;
+      log.warn(`${message} (from ${client.name})`);
+      return { ok: false, error: { code: 'invalid', message } };
+    }
+    try {
+      const handler = handlers[method] as (p: unknown, c: ClientContext) => unknown;
+      return { ok: true, value: await handler(parsed.data, client) };
+    } catch (error) {
+      log.error(`${method} failed: ${(error as Error).stack ?? String(error)}`);
+      return {
+        ok: false,
+        error: { code: 'internal', message: `${method} failed: ${(error as Error).message}` },
+      };
+    }
+  }
+
+  return {
+    call,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    publish(event, data) {
+      for (const listener of listeners) {
+        try {
+          listener(event, data);
+        } catch (error) {
+          log.error(`event listener failed: ${(error as Error).message}`);
+        }
+      }
+    },
+  };
+}

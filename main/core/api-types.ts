@@ -1,0 +1,18 @@
+/**
+ * How a transport talks to the core: one call entry point that validates
+ * and answers with result objects, and one event subscription.
+ */
+import type { ApiResult, EventName } from '../../shared/api';
+
+/** Who is calling: read-only clients (wall screens) may not change state. */
+export interface ClientContext {
+  name: string;
+  readOnly: boolean;
+}
+
+/** The API as a transport sees it; arguments are validated inside. */
+export interface ApiEndpoint {
+  call(method: unknown, params: unknown, client: ClientContext): Promise<ApiResult<unknown>>;
+  /** Receives every event; returns the function that unsubscribes. */
+  subscribe(listener: (event: EventName, data: unknown) => void): () => void;
+}

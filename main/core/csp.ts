@@ -1,0 +1,18 @@
+/**
+ * The Content-Security-Policy of every Lagebild page, desktop or served:
+ * nothing is allowed unless named, and nothing is loaded from elsewhere.
+ */
+
+/** The policy as one header value. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -1,0 +1,63 @@
+/**
+ * Publishes changes of the picture as throttled deltas: however fast alerts
+ * arrive, listeners get at most one delta per interval, carrying the alerts
+ * added since the last one (the newest, bounded) and fresh aggregates.
+ */
+import type { Picture, PictureDelta } from '../../shared/api';
+import type { AlertCache } from '../store/alert-cache';
+import type { FeedHealthBook } from './feed-health';
+
+/** At most ten deltas a second. */
+export const DELTA_INTERVAL_MS = 100;
+/** The renderer keeps no more than this many recent alerts, so no delta carries more. */
+export const MAX_DELTA_ALERTS = 500;
+const ARC_LIMIT = 5000;
+
+/** Computes the picture and sends throttled deltas of it. */
+export class DeltaPublisher {
+  private lastSeq: number;
+  private lastFlush = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly cache: AlertCache,
+    private readonly health: FeedHealthBook,
+    private readonly emit: (delta: PictureDelta) => void,
+    private readonly intervalMs = DELTA_INTERVAL_MS,
+  ) {
+    this.lastSeq = cache.latestSeq();
+  }
+
+  /** The whole picture as of now, computed in main. */
+  picture(): Picture {
+    return {
+      generatedAt: Date.now(),
+      stats: this.cache.stats(),
+      arcs: this.cache.arcs(ARC_LIMIT),
+      feeds: this.health.snapshot(this.cache.feedCounters()),
+    };
+  }
+
+  /** Says that something changed; a delta follows within the interval. */
+  notify(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastFlush + this.intervalMs - Date.now());
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Stops any pending delta. */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    this.lastFlush = Date.now();
+    const latest = this.cache.latestSeq();
+    const from = Math.max(this.lastSeq, latest - MAX_DELTA_ALERTS);
+    const { alerts } = this.cache.alertsAfter(from, MAX_DELTA_ALERTS);
+    this.lastSeq = latest;
+    this.emit({ added: alerts, picture: this.picture() });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * What each API method does, given a validated request. Kept apart from
+ * validation and transport so each method reads as one line of intent.
+ */
+import type { ApiHandlers } from './api-endpoint';
+import type { DeltaPublisher } from './delta-publisher';
+import { scopedLogger } from './log';
+import { appVersion } from './version';
+import type { AlertCache } from '../store/alert-cache';
+
+const rendererLog = scopedLogger('renderer');
+
+/** What the handlers read from. */
+export interface HandlerDeps {
+  cache: AlertCache;
+  publisher: DeltaPublisher;
+  readOnly: boolean;
+}
+
+/** The handler of every method of the contract. */
+export function createHandlers({ cache, publisher, readOnly }: HandlerDeps): ApiHandlers {
+  return {
+    getInfo: (_params, client) => ({
+      version: appVersion(),
+      readOnly: readOnly || client.readOnly,
+      profile: client.readOnly ? 'wall' : undefined,
+    }),
+    getPicture: () => publisher.picture(),
+    listRecentAlerts: ({ limit }) => cache.recentAlerts(limit),
+    getAlert: ({ id }) => cache.getAlert(id),
+    listQuarantine: ({ limit }) => cache.listQuarantine(limit),
+    log: ({ level, scope, message }, client) => {
+      rendererLog[level](`[${client.name}/${scope}] ${message}`);
+      return null;
+    },
+  };
+}

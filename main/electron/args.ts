@@ -1,0 +1,52 @@
+/**
+ * The desktop app's own command-line flags, picked out of an argv that also
+ * holds the executable, possibly the app path, and Chromium or Electron switches.
+ */
+import { resolve } from 'node:path';
+
+/** What the command line asks of the desktop app. */
+export interface LaunchOptions {
+  cachePath?: string;
+  configPath?: string;
+}
+
+/** A flag of ours that was used wrongly. */
+export class LaunchArgsError extends Error {
+  override name = 'LaunchArgsError';
+}
+
+const FLAGS = { '--cache': 'cachePath', '--config': 'configPath' } as const;
+type Flag = keyof typeof FLAGS;
+
+function isFlag(text: string): text is Flag {
+  return Object.prototype.hasOwnProperty.call(FLAGS, text);
+}
+
+/**
+ * Reads `--cache FILE` and `--config FILE` (or `--flag=FILE`) from anywhere in
+ * argv, resolving relative paths against `cwd`. Everything else is left to
+ * Electron and Chromium, so their switches pass through unharmed.
+ */
+export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchOptions {
+  const options: LaunchOptions = {};
+  for (let index = 0; index < argv.length; index += 1) {
+    const token = argv[index] ?? '';
+    const equals = token.indexOf('=');
+    const name = equals === -1 ? token : token.slice(0, equals);
+    if (!isFlag(name)) continue;
+    let value: string | undefined;
+    if (equals === -1) {
+      value = argv[index + 1];
+      // A following switch is not a file name: the value was forgotten.
+      if (value !== undefined && !value.startsWith('--')) index += 1;
+      else value = undefined;
+    } else {
+      value = token.slice(equals + 1);
+    }
+    if (!value) throw new LaunchArgsError(`${name} needs a file name`);
+    const key = FLAGS[name];
+    if (options[key] !== undefined) throw new LaunchArgsError(`${name} is given twice`);
+    options[key] = resolve(cwd, value);
+  }
+  return options;
+}

@@ -1,0 +1,74 @@
+/**
+ * The IPC transport of the API: calls from the app's own page go to the
+ * core's validating endpoint, anything else is refused and logged; core
+ * events go out to every app window.
+ */
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { ApiError, ApiResult } from '../../shared/api';
+import type { ApiEndpoint, ClientContext } from '../core/api-types';
+import { scopedLogger } from '../core/log';
+import { isAppPageUrl } from './app-url';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { fitsMessageLimit, isTrustedSender, type SenderFacts } from './ipc-guards';
+import { appWindows, isAppWindowContents } from './window';
+
+const log = scopedLogger('ipc');
+
+/** The desktop user runs the app; nothing is read-only for them. */
+const DESKTOP_CLIENT: ClientContext = { name: 'desktop', readOnly: false };
+
+/** Serves the API over IPC until the returned function is called. */
+export function wireIpc(endpoint: ApiEndpoint): () => void {
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, params: unknown) =>
+    handleCall(endpoint, event, method, params),
+  );
+  const unsubscribe = endpoint.subscribe((name, data) => {
+    for (const win of appWindows()) {
+      const contents = win.webContents;
+      if (!contents.isDestroyed() && isAppPageUrl(contents.getURL())) {
+        contents.send(EVENT_CHANNEL, name, data);
+      }
+    }
+  });
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(CALL_CHANNEL);
+  };
+}
+
+async function handleCall(
+  endpoint: ApiEndpoint,
+  event: IpcMainInvokeEvent,
+  method: unknown,
+  params: unknown,
+): Promise<ApiResult<unknown>> {
+  const facts = senderFacts(event);
+  if (!isTrustedSender(facts)) {
+    log.warn(`refused a call from an untrusted sender: ${JSON.stringify(facts).slice(0, 300)}`);
+    return refusal('forbidden', 'calls are accepted only from the Lagebild window');
+  }
+  if (!fitsMessageLimit(method, params)) {
+    log.warn(`refused an oversized call to ${String(method).slice(0, 60)}`);
+    return refusal('invalid', 'message too large');
+  }
+  try {
+    return await endpoint.call(method, params, DESKTOP_CLIENT);
+  } catch (error) {
+    // The endpoint answers with results; this only guards against a broken promise.
+    log.error(`call failed: ${(error as Error).stack ?? String(error)}`);
+    return refusal('internal', 'call failed');
+  }
+}
+
+function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
+  const frame = event.senderFrame;
+  return {
+    fromAppWindow: isAppWindowContents(event.sender),
+    isMainFrame: frame !== null && frame.frameToken === event.sender.mainFrame.frameToken,
+    url: frame?.url,
+  };
+}
+
+function refusal(code: ApiError['code'], message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,101 @@
+/**
+ * The Electron entry point, kept thin: one instance per user data directory,
+ * the core started exactly as serve mode starts it, one hardened window
+ * talking to it over IPC, optional updates, and a clean close of the cache.
+ */
+import { app, dialog, session } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCore, type Core } from '../core/app';
+import { scopedLogger } from '../core/log';
+import { appRoot, userDataDir } from '../core/paths';
+import { parseLaunchArgs } from './args';
+import { wireIpc } from './ipc';
+import { setUpShellLogging } from './logging';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenContents, hardenSession } from './security';
+import { claimSingleInstance } from './single-instance';
+import { startUpdates } from './updater';
+import { appWindows, createMainWindow, focusWindow } from './window';
+
+const log = scopedLogger('desktop');
+
+// Electron's default user data directory for this name is the one the core uses;
+// setting it from the core keeps LAGEBILD_HOME (and its single-instance lock) in step.
+app.setName('Lagebild');
+mkdirSync(userDataDir(), { recursive: true });
+app.setPath('userData', userDataDir());
+setUpShellLogging();
+registerAppScheme();
+
+if (claimSingleInstance(focusFirstWindow)) {
+  start().catch(failToStart);
+} else {
+  log.info('another Lagebild is running for this user data directory; handing over');
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  await app.whenReady();
+  // Parsed once ready, so that a mistake is shown in a dialog on every platform.
+  const launch = parseLaunchArgs(process.argv, process.cwd());
+  hardenSession(session.defaultSession);
+  const root = appRoot();
+  serveRenderer(join(root, 'dist', 'renderer'));
+
+  const core = await startCore({
+    ...launch,
+    readOnly: false,
+    userDataDir: app.getPath('userData'),
+  });
+  const unwireIpc = wireIpc(core.endpoint);
+  const stopUpdates = startUpdates(core.config.updates);
+  const preload = join(root, 'dist', 'main', 'electron', 'preload.cjs');
+  createMainWindow(preload);
+  log.info(`desktop started (Electron ${process.versions.electron})`);
+
+  app.on('activate', () => {
+    // macOS keeps the app alive without windows; the dock icon brings one back.
+    if (appWindows().length === 0) createMainWindow(preload);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  closeOnQuit(core, () => {
+    stopUpdates();
+    unwireIpc();
+  });
+}
+
+/** Holds the quit until the core has closed its cache, then exits. */
+function closeOnQuit(core: Core, detach: () => void): void {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    detach();
+    core.close().then(
+      () => app.exit(0),
+      (error: unknown) => {
+        log.error(`closing the core failed: ${(error as Error).message}`);
+        app.exit(1);
+      },
+    );
+  });
+  // Service managers and terminals stop the app with signals; close it the same way.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+}
+
+function focusFirstWindow(): void {
+  const [first] = appWindows();
+  if (first) focusWindow(first);
+}
+
+function failToStart(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(`desktop could not start: ${error instanceof Error ? error.stack : message}`);
+  dialog.showErrorBox('Lagebild could not start', message);
+  app.exit(1);
+}

@@ -1,0 +1,123 @@
+/**
+ * A STIX sighting as an alert of kind 'sighting': what was seen comes from
+ * sighting_of_ref and the observed data, where it was seen (the victim)
+ * from where_sighted_refs.
+ */
+import type { Endpoint } from '../../../shared/model';
+import type { Severity } from '../../../shared/vocab';
+import { alertId } from '../alert-id';
+import { field, stringField, stringsField } from '../fields';
+import { boundTags, normalizeCategory, truncate } from '../text';
+import {
+  MAX_STIX_TAGS,
+  firstTimestamp,
+  indicatorCategory,
+  indicatorObservables,
+  indicatorTitle,
+  severityFromConfidence,
+  type BuildResult,
+} from './common';
+import { resolve, type StixGraph } from './graph';
+import { strictestTlp } from './markings';
+import { placeObservables, withPort } from './observables';
+import { rawOf, type StixObject } from './objects';
+import { observedBy, type Observed } from './observed-data';
+import { openCtiSighting } from './opencti';
+import { victimsAndReporter } from './victims';
+
+/** The alert of one sighting, or why its timestamps make it unusable. */
+export function sightingAlert(sighting: StixObject, graph: StixGraph): BuildResult {
+  const time = firstTimestamp(sighting, ['first_seen', 'last_seen', 'created', 'modified']);
+  if (!time.ok) return time;
+  const ref = stringField(sighting, 'sighting_of_ref');
+  const sighted = ref === undefined ? undefined : graph.byId.get(ref);
+  const opencti = openCtiSighting(sighting);
+  const observedData = resolve(graph, stringsField(sighting, 'observed_data_refs')).filter(
+    (object) => object.type === 'observed-data',
+  );
+  const observed = observedData.map((object) => observedBy(object, graph));
+  const whereSighted = stringsField(sighting, 'where_sighted_refs');
+  const victims = victimsAndReporter(graph, sighting, whereSighted);
+  const sides = sidesOf(sighted, observed, victims.destination ?? countryOnly(opencti.countries));
+  // Everything the alert copies a name, address or place from lends it its marking.
+  const copiedFrom = [
+    sighting,
+    ...(sighted ? [sighted] : []),
+    ...observedData,
+    ...resolve(graph, whereSighted),
+  ];
+  const count = field(sighting, 'count');
+  const tags = [
+    typeof count === 'number' ? `count:${count}` : undefined,
+    ...sides.tags,
+    ...victims.tags,
+    ...observed.flatMap((item) => item.contents.map((content) => `observed:${content}`)),
+  ];
+  return {
+    ok: true,
+    alert: {
+      id: alertId('stix', sighting.id),
+      kind: 'sighting',
+      observedAt: time.at,
+      severity: severityFromConfidence(sighting, sightedSeverity(sighted)),
+      title: truncate(`Sighting of ${sightedName(sighted, ref, opencti.sightedValue)}`, 500),
+      category: sightedCategory(sighted, opencti.sightedType),
+      source: sides.source,
+      destination: sides.destination,
+      sectors: victims.sectors,
+      tlp: strictestTlp(copiedFrom, graph.markings),
+      tags: boundTags(tags, MAX_STIX_TAGS),
+      signature: ref === undefined ? undefined : truncate(ref, 300),
+      raw: rawOf(sighting),
+    },
+  };
+}
+
+/**
+ * What was seen (the source) and where (the destination): addresses from
+ * the observed data, else the sighted indicator's own observable; the
+ * place where it was sighted joins the observed destination address.
+ */
+function sidesOf(
+  sighted: StixObject | undefined,
+  observed: Observed[],
+  place?: Endpoint,
+): { source?: Endpoint; destination?: Endpoint; tags: string[] } {
+  const fromObserved = placeObservables(observed.flatMap((item) => item.sources));
+  const source =
+    fromObserved.endpoint || sighted?.type !== 'indicator'
+      ? fromObserved
+      : placeObservables(indicatorObservables(sighted));
+  const target = placeObservables(observed.flatMap((item) => item.destinations));
+  const traffic = observed.find(
+    (item) => item.sourcePort !== undefined || item.destinationPort !== undefined,
+  );
+  const address = withPort(target.endpoint, traffic?.destinationPort);
+  return {
+    source: withPort(source.endpoint, traffic?.sourcePort),
+    destination: address || place ? { ...place, ...address } : undefined,
+    tags: [...source.tags, ...target.tags],
+  };
+}
+
+function countryOnly(countries: string[]): Endpoint | undefined {
+  const [country] = countries;
+  return country === undefined ? undefined : { country };
+}
+
+function sightedName(sighted: StixObject | undefined, ref?: string, value?: string): string {
+  if (sighted?.type === 'indicator') return indicatorTitle(sighted);
+  const name = sighted && stringField(sighted, 'name')?.trim();
+  return name || value?.trim() || ref || 'unknown object';
+}
+
+function sightedCategory(sighted: StixObject | undefined, openCtiType?: string): string {
+  if (sighted?.type === 'indicator') return indicatorCategory(sighted);
+  const type = sighted?.type ?? openCtiType?.trim();
+  return type ? normalizeCategory(type) : 'sighting';
+}
+
+/** A sighting without its own confidence is as severe as the indicator it saw. */
+function sightedSeverity(sighted: StixObject | undefined): Severity {
+  return sighted?.type === 'indicator' ? severityFromConfidence(sighted, 'medium') : 'medium';
+}

@@ -1,0 +1,84 @@
+/**
+ * STIX 2.1 documents (a bundle, a top-level array of objects as OpenCTI
+ * streams them, or one bare object): indicators, sightings and unsighted
+ * observed data become alerts; every other object type is counted.
+ */
+import { parseJsonRecord } from './json-record';
+import { truncate } from './text';
+import type { ParseResult, ParsedAlert, Parser } from './types';
+import type { BuildResult } from './stix/common';
+import { buildGraph, type StixGraph } from './stix/graph';
+import { indicatorAlert } from './stix/indicator';
+import { observationAlert } from './stix/observation';
+import {
+  checkItems,
+  documentItems,
+  objectPosition,
+  rawOf,
+  type Rejection,
+  type StixObject,
+} from './stix/objects';
+import { sightingAlert } from './stix/sighting';
+
+/** Largest STIX document accepted, as the file connector reads them (e.g. ATT&CK bundles). */
+const MAX_STIX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+/** The STIX 2.1 parser: framing 'document', the whole file is one record. */
+export const stix21Parser: Parser = {
+  format: 'stix21',
+  framing: 'document',
+  parse: parseStixDocument,
+};
+
+/** Parses one STIX document; malformed objects are rejected one by one, never thrown. */
+export function parseStixDocument(record: string): ParseResult {
+  try {
+    return parseDocument(record);
+  } catch (error) {
+    return { ok: false, reason: `STIX document could not be read: ${String(error).slice(0, 120)}` };
+  }
+}
+
+function parseDocument(record: string): ParseResult {
+  const json = parseJsonRecord(record, MAX_STIX_DOCUMENT_BYTES);
+  if (!json.ok) return json;
+  const items = documentItems(json.value);
+  if (!items.ok) return items;
+  const checked = checkItems(items.items);
+  const graph = buildGraph(checked.objects);
+  const alerts: ParsedAlert[] = [];
+  const rejected: Rejection[] = [...checked.rejected];
+  const ignored = new Map<string, number>();
+  const count = (key: string, by = 1) => ignored.set(key, (ignored.get(key) ?? 0) + by);
+  if (checked.superseded > 0) count('older version', checked.superseded);
+  for (const object of checked.objects) {
+    const built = buildAlert(object, graph);
+    if (built === undefined) count(truncate(object.type, 64));
+    else if (built.ok) alerts.push(built.alert);
+    else {
+      const position = objectPosition(checked.indexById.get(object.id) ?? -1, object);
+      rejected.push({ position, reason: built.reason, raw: rawOf(object) });
+    }
+  }
+  return {
+    ok: true,
+    alerts,
+    ...(ignored.size > 0 ? { ignored: Object.fromEntries(ignored) } : {}),
+    ...(rejected.length > 0 ? { rejected } : {}),
+  };
+}
+
+/** The alert an object makes, or undefined for object types that make none. */
+function buildAlert(object: StixObject, graph: StixGraph): BuildResult | undefined {
+  switch (object.type) {
+    case 'indicator':
+      return indicatorAlert(object, graph);
+    case 'sighting':
+      return sightingAlert(object, graph);
+    case 'observed-data':
+      // A sighting of this observed data already stands for it.
+      return graph.sightedObservedData.has(object.id) ? undefined : observationAlert(object, graph);
+    default:
+      return undefined;
+  }
+}

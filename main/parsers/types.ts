@@ -1,0 +1,44 @@
+/**
+ * What every parser takes and gives. Parsers are pure: text in, normalized
+ * alerts or a reason out. They never throw for bad input and do no I/O.
+ */
+import type { Alert } from '../../shared/model';
+import type { Tlp } from '../../shared/vocab';
+
+/** The formats Lagebild can read. */
+export const FORMATS = ['eve', 'stix21'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/**
+ * How a format is cut into records: one record per line (NDJSON, logs) or
+ * the whole file as one document (a STIX bundle).
+ */
+export type Framing = 'lines' | 'document';
+
+/** An alert as a parser produces it, before the pipeline stamps and enriches it. */
+export type ParsedAlert = Omit<Alert, 'feed' | 'receivedAt' | 'incidentId' | 'tlp'> & {
+  /** The marking the record carried; absent when it had none (the feed's default applies). */
+  tlp?: Tlp;
+  /** The raw record (or, for a document, the object) this alert came from. */
+  raw: string;
+};
+
+/** The result of parsing one record. */
+export type ParseResult =
+  | {
+      ok: true;
+      alerts: ParsedAlert[];
+      /** Records that are valid but carry no alert, counted by type (e.g. EVE "dns"). */
+      ignored?: Record<string, number>;
+      /** Parts of a document that were rejected while the rest was kept. */
+      rejected?: { position: string; reason: string; raw: string }[];
+    }
+  | { ok: false; reason: string };
+
+/** A parser for one format. */
+export interface Parser {
+  format: Format;
+  framing: Framing;
+  /** Parses one record; `position` names where it was (e.g. "line 12"). */
+  parse(record: string, position: string): ParseResult;
+}

@@ -1,0 +1,105 @@
+/**
+ * serve mode: the renderer over HTTP and the API over a WebSocket at /api,
+ * on loopback unless a token is configured.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { MAX_MESSAGE_BYTES } from '../../shared/api';
+import type { ApiEndpoint } from '../core/api-types';
+import { scopedLogger } from '../core/log';
+import { decideAccess, isLoopbackHost, originAllowed } from './access';
+import { runSession } from './socket-session';
+import { serveStatic } from './static-files';
+
+const log = scopedLogger('serve');
+
+/** Where and how to serve. */
+export interface ServeOptions {
+  host: string;
+  port: number;
+  /** Required for any host other than loopback. */
+  token?: string;
+  /** The built renderer's folder. */
+  rendererDir: string;
+  endpoint: ApiEndpoint;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Refused configuration: listening beyond this machine without a token. */
+export class ServeRefusedError extends Error {
+  override name = 'ServeRefusedError';
+}
+
+/** Starts serve mode and resolves once it listens. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  if (!isLoopbackHost(options.host) && !options.token) {
+    throw new ServeRefusedError(
+      `refusing to listen on ${options.host} without a token: set one in the environment variable named by serve.tokenEnv (default LAGEBILD_TOKEN)`,
+    );
+  }
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const access = decideAccess(request, url, options.token);
+    if (!access.allowed) {
+      response
+        .writeHead(access.status, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(access.reason);
+      return;
+    }
+    serveStatic(options.rendererDir, request, response, url.pathname);
+  });
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const access = decideAccess(request, url, options.token);
+    const refusal =
+      url.pathname !== '/api'
+        ? '404 Not Found'
+        : !originAllowed(request)
+          ? '403 Forbidden'
+          : !access.allowed
+            ? '401 Unauthorized'
+            : undefined;
+    if (refusal !== undefined || !access.allowed) {
+      log.warn(`refused WebSocket upgrade from ${request.socket.remoteAddress}: ${refusal}`);
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) =>
+      runSession(ws, options.endpoint, access.client),
+    );
+  });
+
+  await listen(server, options.port, options.host);
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}/`;
+  log.info(`serving on ${url}`);
+  return {
+    url,
+    close: () => closeServer(server, sockets),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server, sockets: WebSocketServer): Promise<void> {
+  for (const client of sockets.clients) client.terminate();
+  sockets.close();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,66 @@
+/**
+ * One WebSocket client of serve mode: each request frame is checked for
+ * shape, handed to the endpoint (which validates the parameters) and
+ * answered; events are pushed unless the client is too far behind.
+ */
+import type { WebSocket } from 'ws';
+import type { EventName } from '../../shared/api';
+import type { ResponseFrame, ServerFrame } from '../../shared/wire';
+import type { ApiEndpoint, ClientContext } from '../core/api-types';
+import { scopedLogger } from '../core/log';
+
+const log = scopedLogger('serve');
+
+/** A client that has this much unsent data gets no more events until it catches up. */
+const MAX_BUFFERED_BYTES = 8 << 20;
+
+/** Reads a request frame, or says what is wrong with it. */
+export function readRequest(
+  text: string,
+): { id: number; method: unknown; params: unknown } | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'not JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
+  const { id, method, params } = value as Record<string, unknown>;
+  if (!Number.isSafeInteger(id)) return 'missing or invalid id';
+  return { id: id as number, method, params };
+}
+
+/** Wires one connected socket to the endpoint until it closes. */
+export function runSession(socket: WebSocket, endpoint: ApiEndpoint, client: ClientContext): void {
+  const send = (frame: ServerFrame) => socket.send(JSON.stringify(frame));
+  log.info(`${client.name} connected${client.readOnly ? ' (read-only)' : ''}`);
+
+  const unsubscribe = endpoint.subscribe((event: EventName, data: unknown) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      log.warn(`${client.name} is too slow; an ${event} event was not sent`);
+      return;
+    }
+    send({ event, data });
+  });
+
+  socket.on('message', (data, isBinary) => {
+    const request = isBinary ? 'binary frames are not accepted' : readRequest(data.toString());
+    if (typeof request === 'string') {
+      log.warn(`${client.name} sent a malformed frame: ${request}`);
+      socket.close(1003, request);
+      return;
+    }
+    void endpoint.call(request.method, request.params, client).then((result) => {
+      if (socket.readyState !== socket.OPEN) return;
+      const frame: ResponseFrame = { id: request.id, result };
+      send(frame);
+    });
+  });
+
+  socket.on('close', () => {
+    unsubscribe();
+    log.info(`${client.name} disconnected`);
+  });
+  socket.on('error', (error) => log.warn(`${client.name}: ${error.message}`));
+}

@@ -1,0 +1,60 @@
+/**
+ * All-time statistics, read from the total rollups (a few hundred rows at
+ * most) instead of counting alerts.
+ */
+import type { Stats } from '../../shared/api';
+import { KIND_CODES, SEVERITY_CODES, TLP_CODES, fromCode } from './codes';
+import type { Statements } from './statements';
+
+const UNKNOWN = 'unknown';
+
+interface TotalRow {
+  feed: string;
+  kind: number;
+  severity: number;
+  src_country: string;
+  dst_country: string;
+  tlp: number;
+  n: number;
+}
+
+function add(counts: Record<string, number>, key: string, n: number): void {
+  counts[key] = (counts[key] ?? 0) + n;
+}
+
+/** Totals and breakdowns of everything in the cache. */
+export function readStats(statements: Statements): Stats {
+  const stats: Stats = {
+    alerts: 0,
+    quarantined: 0,
+    byKind: {},
+    bySeverity: {},
+    byCountry: {},
+    byTargetCountry: {},
+    bySector: {},
+    byTlp: {},
+    byFeed: {},
+  };
+  const totals = statements
+    .get(
+      `SELECT feeds.id AS feed, t.kind, t.severity, t.src_country, t.dst_country, t.tlp, t.n
+       FROM alert_counts_total t JOIN feeds ON feeds.num = t.feed`,
+    )
+    .all() as TotalRow[];
+  for (const row of totals) {
+    stats.alerts += row.n;
+    add(stats.byKind, fromCode(KIND_CODES, row.kind), row.n);
+    add(stats.bySeverity, fromCode(SEVERITY_CODES, row.severity), row.n);
+    add(stats.byCountry, row.src_country || UNKNOWN, row.n);
+    add(stats.byTargetCountry, row.dst_country || UNKNOWN, row.n);
+    add(stats.byTlp, fromCode(TLP_CODES, row.tlp), row.n);
+    add(stats.byFeed, row.feed, row.n);
+  }
+  const sectors = statements
+    .get('SELECT sector, sum(n) AS n FROM sector_counts_total GROUP BY sector')
+    .all() as { sector: string; n: number }[];
+  for (const row of sectors) add(stats.bySector, row.sector || UNKNOWN, row.n);
+  const quarantined = statements.get('SELECT coalesce(sum(quarantined), 0) FROM feeds').pluck();
+  stats.quarantined = quarantined.get() as number;
+  return stats;
+}

@@ -1,0 +1,27 @@
+/** The renderer's entry: connects, starts syncing the store and mounts the app. */
+import './api/zod-jitless';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectApi } from './api/connect';
+import { App } from './App';
+import { bindLogger, scopedLogger } from './log';
+import { reportPageProblems } from './page-problems';
+import { applySeverityColours } from './palette';
+import { startSync } from './store/sync';
+import { appStore } from './store/use-app-store';
+
+const api = connectApi((status) => appStore.getState().setConnection(status));
+bindLogger(api);
+reportPageProblems(scopedLogger('page'));
+applySeverityColours(document.documentElement);
+startSync(api, appStore);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

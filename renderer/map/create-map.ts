@@ -1,0 +1,40 @@
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { MapLibreMap } from 'maplibre-gl';
+import { basemapStyle } from './basemap-style';
+import { configureMaplibre } from './configure-maplibre';
+
+/** The inhabited world, which the map shows on start. */
+const WORLD: [[number, number], [number, number]] = [
+  [-180, -58],
+  [180, 78],
+];
+
+/**
+ * Creates the basemap in `container` with an empty deck.gl overlay above it.
+ * The overlay has its own canvas (interleaved mode fails with maplibre 6).
+ */
+export function createMap(container: HTMLElement): { map: MapLibreMap; overlay: MapboxOverlay } {
+  configureMaplibre();
+  const map = new MapLibreMap({
+    container,
+    style: basemapStyle(),
+    bounds: WORLD,
+    fitBoundsOptions: { padding: 16 },
+    renderWorldCopies: false,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    // Kept so that tests (and screenshots of the canvas) can read the pixels back.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.touchZoomRotate.disableRotation();
+  const overlay = new MapboxOverlay({
+    interleaved: false,
+    layers: [],
+    // A flat map is drawn in layer order: arcs rise above the ground and would hide labels.
+    parameters: { depthCompare: 'always' },
+  });
+  map.addControl(overlay);
+  return { map, overlay };
+}

@@ -1,0 +1,21 @@
+import { ArcLayer } from '@deck.gl/layers';
+import type { Arc } from '../../../shared/api';
+import { SEVERITY_RGB } from '../../palette';
+
+/** Source to target lines, coloured by severity, wider for more alerts. */
+export function arcsLayer(arcs: Arc[], visible: boolean): ArcLayer<Arc> {
+  return new ArcLayer<Arc>({
+    id: 'arcs',
+    data: arcs,
+    visible,
+    // Great circles bend like flight paths and are cut at the antimeridian, never crossing the map.
+    greatCircle: true,
+    getSourcePosition: (arc) => arc.from,
+    getTargetPosition: (arc) => arc.to,
+    getSourceColor: (arc) => [...SEVERITY_RGB[arc.severity], 70],
+    getTargetColor: (arc) => [...SEVERITY_RGB[arc.severity], 235],
+    getWidth: (arc) => 1 + 2 * Math.log10(arc.count),
+    widthUnits: 'pixels',
+    widthMaxPixels: 8,
+  });
+}

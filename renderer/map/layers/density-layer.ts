@@ -1,0 +1,23 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { CountryCollection, CountryProperties } from '../countries';
+import { densityScale } from './density-scale';
+
+const NO_COUNTRIES: CountryCollection = { type: 'FeatureCollection', features: [] };
+
+/** Countries shaded by alerts from them (source countries). */
+export function densityLayer(
+  countries: CountryCollection | undefined,
+  byCountry: Record<string, number>,
+  visible: boolean,
+): GeoJsonLayer<CountryProperties> {
+  const colourOf = densityScale(byCountry);
+  return new GeoJsonLayer<CountryProperties>({
+    id: 'country-density',
+    data: countries ?? NO_COUNTRIES,
+    visible,
+    filled: true,
+    stroked: false,
+    getFillColor: (feature) => colourOf(feature.properties.iso2),
+    updateTriggers: { getFillColor: byCountry },
+  });
+}

@@ -1,0 +1,43 @@
+import type { LayersList } from '@deck.gl/core';
+import { useMemo } from 'react';
+import { severityRank } from '../../shared/vocab';
+import { useAppStore } from '../store/use-app-store';
+import { COUNTRY_CENTROIDS, type CountryCollection } from './countries';
+import { buildLayers } from './layers/build-layers';
+import { topCountryLabels } from './layers/labels';
+import { PULSE_MS, freshPulses } from './layers/pulses';
+import { useAnimationClock } from './use-animation-clock';
+
+const LABELLED_COUNTRIES = 8;
+
+/** The overlay's layers for the store's state, animated while any alert is fresh. */
+export function useOverlayLayers(countries: CountryCollection | undefined): LayersList {
+  const byCountry = useAppStore((state) => state.stats.byCountry);
+  const arcs = useAppStore((state) => state.arcs);
+  const alerts = useAppStore((state) => state.alerts);
+  const arrivedAt = useAppStore((state) => state.arrivedAt);
+  const visible = useAppStore((state) => state.layers);
+
+  const lastArrival = useMemo(() => Math.max(0, ...Object.values(arrivedAt)), [arrivedAt]);
+  const now = useAnimationClock(lastArrival + PULSE_MS);
+  // Pulse membership changes at most once a second; the animation itself runs on `now`.
+  const second = Math.floor(now / 1000);
+  const pulses = useMemo(
+    () => freshPulses(alerts, arrivedAt, second * 1000),
+    [alerts, arrivedAt, second],
+  );
+  // The most severe arcs are drawn last, on top.
+  const sortedArcs = useMemo(
+    () => [...arcs].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
+    [arcs],
+  );
+  const labels = useMemo(
+    () => topCountryLabels(byCountry, COUNTRY_CENTROIDS, LABELLED_COUNTRIES),
+    [byCountry],
+  );
+
+  return useMemo(
+    () => buildLayers({ countries, byCountry, arcs: sortedArcs, pulses, labels, visible, now }),
+    [countries, byCountry, sortedArcs, pulses, labels, visible, now],
+  );
+}

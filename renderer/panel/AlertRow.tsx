@@ -1,0 +1,17 @@
+import { memo, type ReactElement } from 'react';
+import type { Alert } from '../../shared/model';
+import { formatRoute, formatTime } from './format';
+
+/** One alert in the list: severity, time, title and route. */
+export const AlertRow = memo(function AlertRow({ alert }: { alert: Alert }): ReactElement {
+  return (
+    <li data-testid="alert-row" className={`alert-row sev-${alert.severity}`}>
+      <span className="alert-severity">{alert.severity}</span>
+      <time className="alert-time" dateTime={new Date(alert.observedAt).toISOString()}>
+        {formatTime(alert.observedAt)}
+      </time>
+      <span className="alert-route">{formatRoute(alert)}</span>
+      <span className="alert-title">{alert.title}</span>
+    </li>
+  );
+});

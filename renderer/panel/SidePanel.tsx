@@ -1,0 +1,25 @@
+import './panel.css';
+import type { ReactElement } from 'react';
+import { AlertCount } from './AlertCount';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { FeedList } from './FeedList';
+import { LayerToggles } from './LayerToggles';
+import { RecentAlerts } from './RecentAlerts';
+import { SeverityCounts } from './SeverityCounts';
+
+/** The panel beside the map: totals, the newest alerts, feeds and map switches. */
+export function SidePanel(): ReactElement {
+  return (
+    <aside className="panel">
+      <header className="panel-header">
+        <h1>Lagebild</h1>
+        <ConnectionIndicator />
+      </header>
+      <AlertCount />
+      <SeverityCounts />
+      <RecentAlerts />
+      <FeedList />
+      <LayerToggles />
+    </aside>
+  );
+}

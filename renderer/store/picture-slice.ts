@@ -1,0 +1,39 @@
+import type { StateCreator } from 'zustand';
+import type { Arc, FeedHealth, Picture, Stats } from '../../shared/api';
+import type { AppState } from './app-state';
+
+/** The aggregates the main process computes: totals, map arcs and feed health. */
+export interface PictureSlice {
+  /** When main computed the picture shown; 0 before the first one. */
+  generatedAt: number;
+  stats: Stats;
+  arcs: Arc[];
+  feeds: FeedHealth[];
+  /** Shows a picture unless a newer one is already shown (answers and deltas may cross). */
+  applyPicture(picture: Picture): void;
+}
+
+const EMPTY_STATS: Stats = {
+  alerts: 0,
+  quarantined: 0,
+  byKind: {},
+  bySeverity: {},
+  byCountry: {},
+  byTargetCountry: {},
+  bySector: {},
+  byTlp: {},
+  byFeed: {},
+};
+
+/** Creates the picture slice, empty until the first picture arrives. */
+export const createPictureSlice: StateCreator<AppState, [], [], PictureSlice> = (set, get) => ({
+  generatedAt: 0,
+  stats: EMPTY_STATS,
+  arcs: [],
+  feeds: [],
+  applyPicture: (picture) => {
+    if (picture.generatedAt < get().generatedAt) return;
+    const { generatedAt, stats, arcs, feeds } = picture;
+    set({ generatedAt, stats, arcs, feeds });
+  },
+});

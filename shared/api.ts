@@ -1,0 +1,164 @@
+/**
+ * The one typed contract between the main process and any renderer. Both
+ * transports (Electron IPC and serve mode's WebSocket) carry exactly these
+ * methods and events, and the main side validates every argument with the
+ * schemas below before acting on it.
+ */
+import { z } from 'zod';
+import { AlertDetailSchema, AlertSchema } from './model';
+import { SEVERITIES } from './vocab';
+
+/** Counts keyed by a label (country code, sector, feed id, ...). */
+const CountsSchema = z.record(z.string(), z.number().int().nonnegative());
+
+/** Totals and breakdowns of the cache, as `lagebild stats --json` prints them. */
+export const StatsSchema = z.object({
+  alerts: z.number().int().nonnegative(),
+  quarantined: z.number().int().nonnegative(),
+  byKind: CountsSchema,
+  bySeverity: CountsSchema,
+  /** Alerts per source country (ISO alpha-2); "unknown" where none is known. */
+  byCountry: CountsSchema,
+  /** Alerts per destination country (ISO alpha-2); "unknown" where none is known. */
+  byTargetCountry: CountsSchema,
+  /** Alerts per sector; an alert with several sectors counts once in each. */
+  bySector: CountsSchema,
+  byTlp: CountsSchema,
+  byFeed: CountsSchema,
+});
+export type Stats = z.infer<typeof StatsSchema>;
+
+/** One aggregated line on the map, from a source location to a target. */
+export const ArcSchema = z.object({
+  from: z.tuple([z.number(), z.number()]),
+  to: z.tuple([z.number(), z.number()]),
+  count: z.number().int().positive(),
+  severity: z.enum(SEVERITIES),
+  lastSeen: z.number().int(),
+});
+export type Arc = z.infer<typeof ArcSchema>;
+
+export const FEED_STATES = ['connected', 'connecting', 'down', 'idle'] as const;
+export type FeedState = (typeof FEED_STATES)[number];
+
+/** What the picture says about one feed's health. */
+export const FeedHealthSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  state: z.enum(FEED_STATES),
+  lastEventAt: z.number().int().optional(),
+  eventsPerSec: z.number().nonnegative(),
+  alerts: z.number().int().nonnegative(),
+  quarantined: z.number().int().nonnegative(),
+  errorCount: z.number().int().nonnegative(),
+  lastError: z.string().optional(),
+});
+export type FeedHealth = z.infer<typeof FeedHealthSchema>;
+
+/** Aggregates for the whole picture, computed in main. */
+export const PictureSchema = z.object({
+  generatedAt: z.number().int(),
+  stats: StatsSchema,
+  arcs: z.array(ArcSchema),
+  feeds: z.array(FeedHealthSchema),
+});
+export type Picture = z.infer<typeof PictureSchema>;
+
+/** A change of the picture: new alerts since the last delta and fresh aggregates. */
+export const PictureDeltaSchema = z.object({
+  added: z.array(AlertSchema),
+  picture: PictureSchema,
+});
+export type PictureDelta = z.infer<typeof PictureDeltaSchema>;
+
+/** A record that could not be turned into alerts, kept with the reason. */
+export const QuarantineEntrySchema = z.object({
+  id: z.number().int(),
+  feed: z.string(),
+  position: z.string(),
+  reason: z.string(),
+  receivedAt: z.number().int(),
+  /** The raw bytes as text (invalid UTF-8 replaced), possibly truncated. */
+  raw: z.string(),
+  rawBytes: z.number().int().nonnegative(),
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
+
+/** Who the renderer is talking to. */
+export const InfoSchema = z.object({
+  version: z.string(),
+  readOnly: z.boolean(),
+  profile: z.string().optional(),
+});
+export type Info = z.infer<typeof InfoSchema>;
+
+const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+
+/**
+ * Every method: its parameter and result schemas, and whether it changes
+ * state (such methods are refused to read-only clients such as wall screens).
+ */
+export const API_METHODS = {
+  getInfo: { params: z.object({}).strict(), result: InfoSchema, mutates: false },
+  getPicture: { params: z.object({}).strict(), result: PictureSchema, mutates: false },
+  listRecentAlerts: {
+    params: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
+    result: z.array(AlertSchema),
+    mutates: false,
+  },
+  getAlert: {
+    params: z.object({ id: z.string().min(1).max(64) }).strict(),
+    result: AlertDetailSchema.nullable(),
+    mutates: false,
+  },
+  listQuarantine: {
+    params: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
+    result: z.array(QuarantineEntrySchema),
+    mutates: false,
+  },
+  /** The renderer forwards its log lines to the main process's log file. */
+  log: {
+    params: z
+      .object({
+        level: z.enum(LOG_LEVELS),
+        scope: z.string().max(50),
+        message: z.string().max(2000),
+      })
+      .strict(),
+    result: z.null(),
+    mutates: false,
+  },
+} as const;
+
+export type ApiMethods = typeof API_METHODS;
+export type MethodName = keyof ApiMethods;
+export type ParamsOf<M extends MethodName> = z.infer<ApiMethods[M]['params']>;
+export type ResultOf<M extends MethodName> = z.infer<ApiMethods[M]['result']>;
+
+/** Events pushed from main to the renderer. */
+export const API_EVENTS = {
+  delta: PictureDeltaSchema,
+} as const;
+export type EventName = keyof typeof API_EVENTS;
+export type EventOf<E extends EventName> = z.infer<(typeof API_EVENTS)[E]>;
+
+/** Errors cross the boundary as values, never as thrown exceptions. */
+export type ApiError = {
+  code: 'invalid' | 'forbidden' | 'not-found' | 'internal';
+  message: string;
+};
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What a renderer holds: one call function and one event subscription. */
+export interface LagebildApi {
+  call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ApiResult<ResultOf<M>>>;
+  on<E extends EventName>(event: E, handler: (data: EventOf<E>) => void): () => void;
+}
+
+/** True when the text names a method of the contract. */
+export function isMethodName(text: unknown): text is MethodName {
+  return typeof text === 'string' && Object.prototype.hasOwnProperty.call(API_METHODS, text);
+}
+
+/** Largest message either transport accepts, in bytes. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfigFile, parseConfig } from '../../../main/core/config';
+import { defaultConfig } from '../../../main/core/default-config';
+
+function configFile(value: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'config-')), 'lagebild.json');
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+}
+
+describe('configuration', () => {
+  it('resolves relative paths against the file and fills defaults', () => {
+    const path = configFile({
+      cache: 'c.sqlite',
+      feeds: [{ id: 'eve', type: 'file-tail', path: 'eve.json' }],
+    });
+    const config = loadConfigFile(path);
+    expect(config.cache).toBe(join(path, '..', 'c.sqlite'));
+    expect(config.feeds[0]).toMatchObject({
+      path: join(path, '..', 'eve.json'),
+      tlp: 'amber',
+      pollMs: 200,
+    });
+    expect(config.serve).toEqual({ host: '127.0.0.1', port: 4173 });
+  });
+
+  it('names the file, the feed and the key of a mistake', () => {
+    const path = configFile({
+      feeds: [{ id: 'sensor-7', type: 'file-tail', path: 'x', pollMs: 'fast' }],
+    });
+    expect(() => loadConfigFile(path)).toThrow(ConfigError);
+    expect(() => loadConfigFile(path)).toThrow(`${path}: feed "sensor-7": pollMs:`);
+  });
+
+  it('refuses unknown keys, duplicate feed ids and unreadable files', () => {
+    expect(() => parseConfig({ feeds: [], colour: 'red' }, 'x.json', '/')).toThrow(/x\.json/);
+    const twice = { feeds: [1, 2].map(() => ({ id: 'a', type: 'file-import', paths: ['p'] })) };
+    expect(() => parseConfig(twice, 'x.json', '/')).toThrow('feed "a" is defined twice');
+    expect(() => loadConfigFile(configFile('{ not json'))).toThrow(/cannot read configuration/);
+  });
+
+  it('never takes a token itself, only the name of a variable that holds it', () => {
+    expect(() => parseConfig({ serve: { token: 'secret' } }, 'x.json', '/')).toThrow(ConfigError);
+    expect(parseConfig({ serve: { tokenEnv: 'SOC_TOKEN' } }, 'x.json', '/').serve.tokenEnv).toBe(
+      'SOC_TOKEN',
+    );
+  });
+
+  it('has an embedded default that imports the bundled samples', () => {
+    const config = defaultConfig();
+    expect(config.feeds).toHaveLength(1);
+    expect(config.feeds[0]).toMatchObject({ id: 'samples', type: 'file-import', tlp: 'clear' });
+  });
+});

@@ -1,0 +1,130 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AlertCache } from '../../../main/store/alert-cache';
+import { CacheError } from '../../../main/store/cache-error';
+import { openDatabase } from '../../../main/store/db';
+import { migrate } from '../../../main/store/migrate';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../main/store/migrations';
+import { removeTempFiles, tempCacheFile } from './helpers';
+
+afterEach(removeTempFiles);
+
+function columns(db: Database.Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+function objects(db: Database.Database, type: string): string[] {
+  const sql = "SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'";
+  return (db.prepare(sql).pluck().all(type) as string[]).sort();
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3, … without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('001-initial creates STRICT tables, the view, the id index and trigger', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, ':memory:', MIGRATIONS.slice(0, 1))).toEqual([1]);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(objects(db, 'table')).toEqual([
+      'alert_counts_minute',
+      'alert_counts_total',
+      'alerts',
+      'feeds',
+      'quarantine',
+      'raw_dicts',
+      'sector_counts_minute',
+      'sector_counts_total',
+      'texts',
+    ]);
+    expect(objects(db, 'view')).toEqual(['alert_view']);
+    expect(objects(db, 'index')).toEqual(['alerts_id_tail', 'quarantine_once']);
+    expect(objects(db, 'trigger')).toEqual(['alerts_unique_id']);
+    const tables = db.prepare(
+      "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'",
+    );
+    for (const table of tables.all() as { name: string; strict: number }[]) {
+      if (!table.name.startsWith('sqlite_')) expect(table, table.name).toMatchObject({ strict: 1 });
+    }
+    expect(columns(db, 'feeds')).toEqual([
+      'num',
+      'id',
+      'type',
+      'cursor',
+      'alerts',
+      'quarantined',
+      'ignored',
+      'last_event_at',
+      'updated_at',
+    ]);
+    expect(columns(db, 'alerts')).toEqual(
+      expect.arrayContaining(['seq', 'id', 'feed', 'kind', 'observed_at', 'received_at']),
+    );
+    for (const side of ['src', 'dst']) {
+      expect(columns(db, 'alerts')).toEqual(
+        expect.arrayContaining(
+          ['ip', 'port', 'hostname', 'class', 'country', 'asn', 'as_org', 'lat_e4', 'lon_e4'].map(
+            (field) => `${side}_${field}`,
+          ),
+        ),
+      );
+    }
+    expect(columns(db, 'quarantine')).toEqual([
+      'id',
+      'feed',
+      'position',
+      'reason',
+      'received_at',
+      'raw',
+      'raw_bytes',
+      'fingerprint',
+    ]);
+    db.close();
+  });
+
+  it('applies nothing when an existing cache is opened again', () => {
+    const file = tempCacheFile();
+    openDatabase(file).close();
+    const db = new Database(file);
+    expect(migrate(db, file)).toEqual([]);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a cache written by a newer Lagebild', () => {
+    const file = tempCacheFile();
+    openDatabase(file).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    for (const readOnly of [false, true]) {
+      const error = catchError(() => AlertCache.open(file, { readOnly }));
+      expect(error).toMatchObject({ kind: 'schema', file });
+      expect(error.message).toMatch(/newer Lagebild/);
+    }
+  });
+
+  it('refuses to open an old cache read-only, asking for a writable open', () => {
+    const file = tempCacheFile();
+    openDatabase(file).close();
+    const db = new Database(file);
+    db.pragma('user_version = 0');
+    db.close();
+    const error = catchError(() => AlertCache.open(file, { readOnly: true }));
+    expect(error).toMatchObject({ kind: 'schema' });
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/without read-only/);
+  });
+});
+
+function catchError(run: () => unknown): CacheError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CacheError) return error;
+    throw error;
+  }
+  throw new Error('expected a CacheError');
+}
