@@ -1,0 +1,161 @@
+/**
+ * serve mode for real: the core on a temporary cache, the server on a
+ * loopback port, and a WebSocket client speaking the contract.
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startCore, type Core } from '../../../main/core/app';
+import { parseConfig } from '../../../main/core/config';
+import { startServer, ServeRefusedError, type RunningServer } from '../../../main/serve/server';
+import { samplePath } from '../../support/samples';
+
+let dir: string;
+let eve: string;
+let core: Core;
+let server: RunningServer;
+
+function wsUrl(query = ''): string {
+  return `${server.url.replace('http', 'ws')}api${query}`;
+}
+
+/** Opens a client and collects every frame it receives. */
+async function client(query = '', headers: Record<string, string> = {}) {
+  const socket = new WebSocket(wsUrl(query), { headers });
+  const frames: Record<string, unknown>[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(data.toString())));
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  let next = 1;
+  const call = async (method: string, params: unknown) => {
+    const id = next++;
+    socket.send(JSON.stringify({ id, method, params }));
+    for (;;) {
+      const found = frames.find((f) => f.id === id);
+      if (found) return found.result as { ok: boolean; value?: unknown; error?: { code: string } };
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  return { socket, frames, call };
+}
+
+function httpStatus(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(new URL(path, server.url), (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lagebild-serve-'));
+  eve = join(dir, 'eve.json');
+  writeFileSync(
+    eve,
+    readFileSync(
+      samplePath('suricata-eve', 'suricata-verify_tests_detect-ldap-operation_eve.json'),
+    ),
+  );
+  // The cache sits beside the served folder, where a traversal would find it.
+  mkdirSync(join(dir, 'www'));
+  writeFileSync(join(dir, 'www', 'index.html'), '<!doctype html><title>t</title>');
+  const config = parseConfig(
+    { feeds: [{ id: 'tail', type: 'file-tail', path: eve, pollMs: 50, tlp: 'clear' }] },
+    'test',
+    dir,
+  );
+  core = await startCore({ config, cachePath: join(dir, 'cache.sqlite') });
+  server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    rendererDir: join(dir, 'www'),
+    endpoint: core.endpoint,
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await core?.close();
+});
+
+describe('serve mode', () => {
+  it('answers calls of the contract and pushes deltas when alerts arrive', async () => {
+    const { socket, frames, call } = await client();
+    await expect
+      .poll(
+        async () =>
+          ((await call('getPicture', {})).value as { stats: { alerts: number } }).stats.alerts,
+      )
+      .toBe(4);
+    const line = readFileSync(
+      samplePath('suricata-eve', 'suricata-verify_alert-testmyids_expected_eve.json'),
+      'utf8',
+    );
+    appendFileSync(eve, line);
+    await expect
+      .poll(() =>
+        frames.some(
+          (f) =>
+            f.event === 'delta' &&
+            (f.data as { added: { title: string }[] }).added.some((a) =>
+              a.title.startsWith('GPL ATTACK_RESPONSE'),
+            ),
+        ),
+      )
+      .toBe(true);
+    const recent = (await call('listRecentAlerts', { limit: 10 })).value as { id: string }[];
+    const detail = (await call('getAlert', { id: recent[0]!.id })).value as { raw: string };
+    expect(JSON.parse(detail.raw)).toMatchObject({ event_type: 'alert' });
+    socket.close();
+  });
+
+  it('refuses invalid parameters with a result, and closes on a malformed frame', async () => {
+    const { socket, call } = await client();
+    expect(await call('listRecentAlerts', { limit: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await call('dropTables', {})).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    socket.send('{ not json');
+    expect(await closed).toBe(1003);
+  });
+
+  it('closes a connection that sends an oversized message', async () => {
+    const { socket } = await client();
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    socket.send(JSON.stringify({ id: 1, method: 'log', params: { message: 'x'.repeat(200_000) } }));
+    expect(await closed).toBe(1009);
+  });
+
+  it('refuses a WebSocket upgrade from a page of another origin', async () => {
+    const socket = new WebSocket(wsUrl(), { headers: { Origin: 'https://evil.example' } });
+    const status = await new Promise<number>((resolve) => {
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('open', () => resolve(101));
+      socket.once('error', () => undefined);
+    });
+    expect(status).toBe(403);
+  });
+
+  it('serves the app and nothing outside its folder', async () => {
+    expect(await httpStatus('/')).toBe(200);
+    expect(await httpStatus('/wall')).toBe(200);
+    expect(await httpStatus('/..%2f..%2fetc%2fpasswd')).toBe(404);
+    expect(await httpStatus('/%2e%2e/cache.sqlite')).toBe(404);
+  });
+
+  it('refuses to listen beyond loopback without a token', async () => {
+    await expect(
+      startServer({ host: '0.0.0.0', port: 0, rendererDir: dir, endpoint: core.endpoint }),
+    ).rejects.toThrow(ServeRefusedError);
+  });
+});
