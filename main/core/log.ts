@@ -28,6 +28,9 @@ let configured = false;
 function configure(): void {
   if (configured) return;
   configured = true;
+  // Without a name electron-log guesses one from the nearest package.json, and
+  // fails when started from elsewhere; the path itself is set just below.
+  log.transports.file.setAppName('Lagebild');
   log.transports.file.resolvePathFn = () =>
     process.env.LAGEBILD_LOG_FILE ?? join(userDataDir(), 'logs', 'main.log');
   log.transports.file.level = (process.env.LAGEBILD_LOG_LEVEL as 'info' | undefined) ?? 'info';

@@ -1,4 +1,4 @@
-import type { Alert } from '../../shared/model';
+import type { Endpoint, Alert } from '../../shared/model';
 
 const clock = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
@@ -7,14 +7,33 @@ const clock = new Intl.DateTimeFormat(undefined, {
   hourCycle: 'h23',
 });
 
-/** A time of day as the operator's locale writes it, to the second. */
-export function formatTime(ms: number): string {
-  return clock.format(ms);
+const calendar = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * When an alert was observed: the time of day for today's alerts, the date
+ * for older ones (a replayed or imported file can be years old).
+ */
+export function formatTime(ms: number, now = Date.now()): string {
+  const sameDay = calendar.format(ms) === calendar.format(now);
+  return sameDay ? clock.format(ms) : calendar.format(ms);
 }
 
-/** Where an alert went, as "source → destination" country codes; "?" where unknown. */
+/** An endpoint as briefly as it can be named: the site, else the country, else its kind. */
+export function formatEndpoint(endpoint: Endpoint | undefined): string {
+  if (!endpoint) return '?';
+  if (endpoint.site) return endpoint.site;
+  if (endpoint.country) return endpoint.country;
+  if (endpoint.addressClass && endpoint.addressClass !== 'public') return endpoint.addressClass;
+  return '?';
+}
+
+/** Where an alert went, as "source → destination". */
 export function formatRoute(alert: Alert): string {
-  return `${alert.source?.country ?? '?'} → ${alert.destination?.country ?? '?'}`;
+  return `${formatEndpoint(alert.source)} → ${formatEndpoint(alert.destination)}`;
 }
 
 /** An events-per-second rate, short. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../main/core/csp';
 import { launchChromium } from '../support/chromium';
 import { describePixels } from '../support/pixels';
 import { samplePath } from '../support/samples';
@@ -59,6 +60,7 @@ describe('live situation picture in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  let pageCsp: string | undefined;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lagebild-e2e-'));
@@ -84,7 +86,8 @@ describe('live situation picture in Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
-    await page.goto(serve.url);
+    const response = await page.goto(serve.url);
+    pageCsp = response?.headers()['content-security-policy'];
   });
 
   afterAll(async () => {
@@ -120,7 +123,8 @@ describe('live situation picture in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'live-map.png') });
   });
 
-  it('reports no page errors or CSP violations', () => {
+  it('is served under the strict policy and reports no page errors or CSP violations', () => {
+    expect(pageCsp).toBe(CONTENT_SECURITY_POLICY);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -31,10 +31,10 @@ describe('Content-Security-Policy of the desktop window', () => {
     expect(Object.fromEntries(policy)).toEqual({
       'default-src': ["'none'"],
       'script-src': ["'self'"],
-      'worker-src': ["'self'", 'blob:'],
+      'worker-src': ["'self'"],
       'connect-src': ["'self'"],
       'img-src': ["'self'", 'data:', 'blob:'],
-      'style-src': ["'self'", "'unsafe-inline'"],
+      'style-src': ["'self'"],
       'font-src': ["'self'"],
       'base-uri': ["'none'"],
       'form-action': ["'none'"],
