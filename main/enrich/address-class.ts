@@ -4,7 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { AddressClass } from '../../shared/model';
-import { parseIp } from './ip-address';
+import { ipv4Number, parseIp, toIpNumber } from './ip-address';
 
 type Range = [cidr: string, addressClass: AddressClass];
 
@@ -52,8 +52,20 @@ const IPV4 = parseRanges<ipaddr.IPv4>(IPV4_RANGES);
 const IPV6 = parseRanges<ipaddr.IPv6>(IPV6_RANGES);
 const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR('2000::/3');
 
+// The IPv4 ranges again as [first, last] address numbers, for the fast path.
+const IPV4_SPANS = IPV4.map(([[address, bits], addressClass]) => {
+  const size = 2 ** (32 - bits);
+  const value = toIpNumber(address).value as number;
+  const first = value - (value % size);
+  return [first, first + size - 1, addressClass] as const;
+});
+
 /** The class of an IP address, or undefined when the text is no IP address. */
 export function classifyAddress(ip: string): AddressClass | undefined {
+  const v4 = ipv4Number(ip);
+  if (v4 !== undefined) {
+    return IPV4_SPANS.find(([first, last]) => v4 >= first && v4 <= last)?.[2] ?? 'public';
+  }
   const address = parseIp(ip);
   if (!address) return undefined;
   if (address.kind() === 'ipv4') {

@@ -19,8 +19,8 @@ import {
 import { openDatabase, type OpenOptions } from './db';
 import { FeedTable, type FeedCounters } from './feeds';
 import { readQuarantine } from './quarantine';
-import { decompressRaw } from './raw-codec';
-import { RawDictionaries } from './raw-dictionaries';
+import { RawBlocks } from './raw-blocks';
+import { RawDictionaries } from './raw-dictionary';
 import { timed } from './slow-query';
 import { Statements } from './statements';
 import { readStats } from './stats-queries';
@@ -34,6 +34,7 @@ const BY_ID = 'substr(id, -8) = substr(@id, -8) AND id = @id';
 export class AlertCache {
   private readonly statements: Statements;
   private readonly context: CommitContext;
+  private readonly dictionaries: RawDictionaries;
 
   private constructor(
     private readonly db: Database,
@@ -41,11 +42,12 @@ export class AlertCache {
     readonly file: string,
   ) {
     this.statements = new Statements(db);
+    this.dictionaries = new RawDictionaries(this.statements);
     this.context = {
       statements: this.statements,
       texts: new TextInterner(this.statements),
       feeds: new FeedTable(this.statements),
-      dictionaries: new RawDictionaries(this.statements),
+      blocks: new RawBlocks(this.statements, this.dictionaries),
     };
   }
 
@@ -66,7 +68,8 @@ export class AlertCache {
     } catch (error) {
       this.context.texts.forget();
       this.context.feeds.forget();
-      this.context.dictionaries.forget();
+      this.context.blocks.forget();
+      this.dictionaries.forget();
       throw toCacheError(error, this.file);
     }
   }
@@ -110,11 +113,11 @@ export class AlertCache {
   /** One alert with its raw record, or null when no alert has this id. */
   getAlert(id: string): AlertDetail | null {
     return this.read('get alert', () => {
-      const sql = `SELECT ${ALERT_VIEW_COLUMNS}, raw_dict, raw FROM alert_view WHERE ${BY_ID}`;
+      const sql = `SELECT ${ALERT_VIEW_COLUMNS}, raw_block, raw_index FROM alert_view WHERE ${BY_ID}`;
       const row = this.statements.get(sql).get({ id }) as AlertRow | undefined;
       if (!row) return null;
-      const dictionary = this.context.dictionaries.get(row.raw_dict as number);
-      return { ...alertFromRow(row), raw: decompressRaw(row.raw as Uint8Array, dictionary) };
+      const raw = this.context.blocks.read(row.raw_block as number, row.raw_index as number);
+      return { ...alertFromRow(row), raw };
     });
   }
 

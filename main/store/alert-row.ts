@@ -13,6 +13,7 @@ import {
   fromCode,
   toCode,
 } from './codes';
+import type { RawSlot } from './raw-block-commit';
 import type { TextInterner } from './texts';
 
 type Side = 'src' | 'dst';
@@ -20,12 +21,7 @@ type Side = 'src' | 'dst';
 /** A row of `alert_view` as better-sqlite3 returns it. */
 export type AlertRow = Record<string, string | number | Uint8Array | null>;
 
-/** A raw record as stored: deflated, with the dictionary it needs. */
-export interface StoredRaw {
-  dict: number;
-  blob: Buffer;
-}
-
+// endpointValues writes the values in this order.
 const ENDPOINT_FIELDS = [
   'ip',
   'port',
@@ -61,11 +57,12 @@ const DESCRIPTIVE_COLUMNS = [
   'incident_id',
 ];
 
-const INSERT_COLUMNS = [...DESCRIPTIVE_COLUMNS, 'raw_dict', 'raw'];
+// alertValues writes the values in this order.
+const INSERT_COLUMNS = [...DESCRIPTIVE_COLUMNS, 'raw_block', 'raw_index'];
 
 /** Inserts one alert; the schema's trigger skips it (0 changes) when its id is stored. */
 export const INSERT_ALERT_SQL = `INSERT INTO alerts (${INSERT_COLUMNS.join(', ')})
-  VALUES (${INSERT_COLUMNS.map((column) => `@${column}`).join(', ')})`;
+  VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** The `alert_view` columns an Alert is read from (everything but the raw record). */
 export const ALERT_VIEW_COLUMNS = ['seq', ...DESCRIPTIVE_COLUMNS].join(', ');
@@ -77,47 +74,56 @@ function optionalCode<T>(codes: readonly T[], value: T | undefined): number | nu
   return value === undefined ? null : toCode(codes, value);
 }
 
-function endpointParams(side: Side, endpoint: Endpoint = {}, texts: TextInterner) {
-  return {
-    [`${side}_ip`]: endpoint.ip ?? null,
-    [`${side}_port`]: endpoint.port ?? null,
-    [`${side}_hostname`]: endpoint.hostname ?? null,
-    [`${side}_class`]: optionalCode(ADDRESS_CLASS_CODES, endpoint.addressClass),
-    [`${side}_country`]: endpoint.country ?? null,
-    [`${side}_asn`]: endpoint.asn ?? null,
-    [`${side}_as_org`]: texts.optionalId(endpoint.asOrg),
-    [`${side}_lat_e4`]: toE4(endpoint.lat),
-    [`${side}_lon_e4`]: toE4(endpoint.lon),
-    [`${side}_geo_source`]: optionalCode(GEO_SOURCE_CODES, endpoint.geoSource),
-    [`${side}_site`]: texts.optionalId(endpoint.site),
-    [`${side}_organisation`]: texts.optionalId(endpoint.organisation),
-  };
+// Positional values, written straight into one array: named parameters cost
+// a property lookup per column and an object with computed keys per alert.
+function endpointValues(values: unknown[], endpoint: Endpoint | undefined, texts: TextInterner) {
+  if (endpoint === undefined) {
+    for (let i = 0; i < ENDPOINT_FIELDS.length; i += 1) values.push(null);
+    return;
+  }
+  values.push(
+    endpoint.ip ?? null,
+    endpoint.port ?? null,
+    texts.optionalId(endpoint.hostname),
+    optionalCode(ADDRESS_CLASS_CODES, endpoint.addressClass),
+    endpoint.country ?? null,
+    endpoint.asn ?? null,
+    texts.optionalId(endpoint.asOrg),
+    toE4(endpoint.lat),
+    toE4(endpoint.lon),
+    optionalCode(GEO_SOURCE_CODES, endpoint.geoSource),
+    texts.optionalId(endpoint.site),
+    texts.optionalId(endpoint.organisation),
+  );
 }
 
 const jsonListId = (list: readonly string[], texts: TextInterner): number | null =>
   list.length === 0 ? null : texts.id(JSON.stringify(list));
 
-/** The named parameters of INSERT_ALERT_SQL for one alert of feed number `feed`. */
-export function alertParams(alert: Alert, feed: number, texts: TextInterner, raw: StoredRaw) {
-  return {
-    id: alert.id,
+/** The values of INSERT_ALERT_SQL for one alert of feed number `feed`, its raw record at `raw`. */
+export function alertValues(alert: Alert, feed: number, texts: TextInterner, raw: RawSlot) {
+  const values: unknown[] = [
+    alert.id,
     feed,
-    kind: toCode(KIND_CODES, alert.kind),
-    observed_at: alert.observedAt,
-    received_at: alert.receivedAt,
-    severity: severityRank(alert.severity),
-    title: texts.id(alert.title),
-    category: texts.id(alert.category),
-    signature: texts.optionalId(alert.signature),
-    ...endpointParams('src', alert.source, texts),
-    ...endpointParams('dst', alert.destination, texts),
-    sectors: jsonListId(alert.sectors, texts),
-    tlp: toCode(TLP_CODES, alert.tlp),
-    tags: jsonListId(alert.tags, texts),
-    incident_id: alert.incidentId ?? null,
-    raw_dict: raw.dict,
-    raw: raw.blob,
-  };
+    toCode(KIND_CODES, alert.kind),
+    alert.observedAt,
+    alert.receivedAt,
+    severityRank(alert.severity),
+    texts.id(alert.title),
+    texts.id(alert.category),
+    texts.optionalId(alert.signature),
+  ];
+  endpointValues(values, alert.source, texts);
+  endpointValues(values, alert.destination, texts);
+  values.push(
+    jsonListId(alert.sectors, texts),
+    toCode(TLP_CODES, alert.tlp),
+    jsonListId(alert.tags, texts),
+    alert.incidentId ?? null,
+    raw.block,
+    raw.index,
+  );
+  return values;
 }
 
 function text(row: AlertRow, column: string): string | undefined {

@@ -4,11 +4,10 @@
  * restart neither loses records nor stores any twice.
  */
 import type { Alert } from '../../shared/model';
-import { INSERT_ALERT_SQL, alertParams } from './alert-row';
+import { INSERT_ALERT_SQL, alertValues } from './alert-row';
 import type { FeedTable } from './feeds';
 import { insertQuarantine, type QuarantineInput } from './quarantine';
-import { compressRaw } from './raw-codec';
-import type { RawDictionaries } from './raw-dictionaries';
+import type { RawBlocks } from './raw-blocks';
 import { RollupBatch } from './rollups';
 import type { Statements } from './statements';
 import type { TextInterner } from './texts';
@@ -36,7 +35,7 @@ export interface CommitContext {
   statements: Statements;
   texts: TextInterner;
   feeds: FeedTable;
-  dictionaries: RawDictionaries;
+  blocks: RawBlocks;
 }
 
 /** Throws when an alert claims another feed than the batch it came in. */
@@ -46,21 +45,24 @@ export function checkBatch(batch: CommitBatch): void {
 }
 
 /** Inserts the batch's alerts with their rollup counts; returns how many were new. */
-function insertAlerts(context: CommitContext, feed: number, batch: CommitBatch, now: number) {
-  const { statements, texts, dictionaries } = context;
-  const raws = batch.alerts.map((alert) => alert.raw);
-  const dictionary = dictionaries.forBatch(feed, raws, now);
+function insertAlerts(context: CommitContext, feed: number, batch: CommitBatch) {
+  const { statements, texts } = context;
   const insert = statements.get(INSERT_ALERT_SQL);
+  const blocks = context.blocks.startCommit(feed);
   const rollups = new RollupBatch();
   let inserted = 0;
   let lastReceivedAt: number | undefined;
   for (const alert of batch.alerts) {
-    const raw = { dict: dictionary.id, blob: compressRaw(alert.raw, dictionary.bytes) };
-    if (insert.run(alertParams(alert, feed, texts, raw)).changes === 0) continue;
+    // The row names its raw record's slot before the trigger decides whether
+    // it is new; a duplicate leaves the slot to the next alert.
+    const slot = blocks.slot(alert.raw);
+    if (insert.run(alertValues(alert, feed, texts, slot)).changes === 0) continue;
+    blocks.add(alert.raw);
     inserted += 1;
     rollups.add(alert, feed);
     lastReceivedAt = Math.max(lastReceivedAt ?? alert.receivedAt, alert.receivedAt);
   }
+  blocks.finish();
   rollups.write(statements);
   return { inserted, lastReceivedAt };
 }
@@ -70,7 +72,7 @@ export function writeBatch(context: CommitContext, batch: CommitBatch, now: numb
   const feed = context.feeds.ensure(batch.feed, batch.feedType, now);
   const { inserted, lastReceivedAt } =
     batch.alerts.length > 0
-      ? insertAlerts(context, feed, batch, now)
+      ? insertAlerts(context, feed, batch)
       : { inserted: 0, lastReceivedAt: undefined };
   let quarantined = 0;
   for (const entry of batch.quarantine) {

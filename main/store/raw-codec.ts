@@ -1,34 +1,72 @@
 /**
- * Deflates raw records with a dictionary so that a record of a few hundred
- * bytes, which shares most of its text with its neighbours, stores small.
+ * The stored form of a block of raw records: a header of varint byte
+ * lengths (the count first), then the records' UTF-8 bytes back to back,
+ * deflated once as a whole against a dictionary. One deflate per block
+ * instead of one per record is what keeps ingest cheap; neighbouring records
+ * share most of their text, which is what keeps the block small.
  */
-import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-/** Deflate reads at most this much of a dictionary (its window size). */
-export const MAX_DICTIONARY_BYTES = 32 * 1024;
+// Level 6 (zlib's default) stores an EVE alert 10-20 bytes smaller than level 1
+// for about 2 µs more per record; level 9 saves 3-4 bytes more for twice that.
+const LEVEL = 6;
 
-/** Deflates the UTF-8 bytes of `raw` against `dictionary`. */
-export function compressRaw(raw: string, dictionary: Buffer): Buffer {
-  return deflateRawSync(Buffer.from(raw, 'utf8'), { level: 9, dictionary });
+/** Deflates `records` into one block; `dictionary` must be given again to read it. */
+export function packBlock(records: readonly string[], dictionary: Buffer): Buffer {
+  const lengths = records.map((record) => Buffer.byteLength(record, 'utf8'));
+  const header = varints([records.length, ...lengths]);
+  const plain = Buffer.allocUnsafe(header.length + lengths.reduce((sum, n) => sum + n, 0));
+  let at = header.copy(plain, 0);
+  for (const record of records) at += plain.write(record, at, 'utf8');
+  return deflateRawSync(plain, { level: LEVEL, dictionary });
 }
 
-/** Restores a record deflated by compressRaw with the same dictionary. */
-export function decompressRaw(blob: Uint8Array, dictionary: Buffer): string {
-  return inflateRawSync(blob, { dictionary }).toString('utf8');
+/** Record number `index` of a block made by packBlock, or undefined when it has none. */
+export function readRecord(
+  blob: Uint8Array,
+  dictionary: Buffer,
+  index: number,
+): string | undefined {
+  const plain = inflateRawSync(blob, { dictionary });
+  const reader = { at: 0 };
+  const count = readVarint(plain, reader);
+  if (index >= count) return undefined;
+  let start = 0;
+  let length = 0;
+  for (let i = 0; i <= index; i += 1) {
+    start += length;
+    length = readVarint(plain, reader);
+  }
+  for (let i = index + 1; i < count; i += 1) readVarint(plain, reader);
+  const from = reader.at + start;
+  if (from + length > plain.length) throw blockError('its records run past its end');
+  return plain.toString('utf8', from, from + length);
 }
 
-/** Deflates a dictionary for storage (dictionaries themselves compress well). */
-export function packDictionary(dictionary: Buffer): Buffer {
-  return deflateRawSync(dictionary, { level: 9 });
+/** LEB128: seven bits a byte, low bits first, the high bit set on all but the last. */
+function varints(values: readonly number[]): Buffer {
+  const bytes: number[] = [];
+  for (let value of values) {
+    while (value >= 0x80) {
+      bytes.push((value % 0x80) + 0x80);
+      value = Math.floor(value / 0x80);
+    }
+    bytes.push(value);
+  }
+  return Buffer.from(bytes);
 }
 
-/** Restores a dictionary stored by packDictionary. */
-export function unpackDictionary(blob: Uint8Array): Buffer {
-  return inflateRawSync(blob);
+function readVarint(plain: Buffer, reader: { at: number }): number {
+  let value = 0;
+  for (let scale = 1; reader.at < plain.length; scale *= 0x80) {
+    const byte = plain[reader.at++] as number;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) return value;
+  }
+  throw blockError('its header is cut short');
 }
 
-/** The hex SHA-256 that identifies a dictionary. */
-export function dictionaryDigest(dictionary: Buffer): string {
-  return createHash('sha256').update(dictionary).digest('hex');
+// Z_DATA_ERROR is how cache-error.ts tells a damaged record from other failures.
+function blockError(problem: string): Error {
+  return Object.assign(new Error(`raw block is damaged: ${problem}`), { code: 'Z_DATA_ERROR' });
 }

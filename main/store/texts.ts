@@ -18,9 +18,13 @@ export class TextInterner {
   id(text: string): number {
     const cached = this.ids.get(text);
     if (cached !== undefined) return cached;
-    const found = this.statements.get('SELECT id FROM texts WHERE text = ?').pluck().get(text);
-    const insert = this.statements.get('INSERT INTO texts (text) VALUES (?)');
-    const id = typeof found === 'number' ? found : Number(insert.run(text).lastInsertRowid);
+    // A text missing from the map is most often new: try to insert it first.
+    const insert = this.statements.get('INSERT OR IGNORE INTO texts (text) VALUES (?)');
+    const inserted = insert.run(text);
+    const id =
+      inserted.changes > 0
+        ? Number(inserted.lastInsertRowid)
+        : (this.statements.get('SELECT id FROM texts WHERE text = ?').pluck().get(text) as number);
     if (this.ids.size >= MAX_CACHED) this.ids.clear();
     this.ids.set(text, id);
     return id;

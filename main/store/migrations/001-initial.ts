@@ -4,8 +4,9 @@
  * Alerts are kept small (the target is under 300 bytes per Suricata alert):
  * repeated texts are interned in `texts`, closed vocabularies are stored as
  * their code from ../codes.ts, the feed as its `feeds.num`, coordinates as
- * integers in units of 1e-4 degree, and the raw record deflated with a
- * dictionary from `raw_dicts`. `alert_view` puts the texts back for reading.
+ * integers in units of 1e-4 degree, and the raw record in a block of its
+ * feed's records deflated together (`raw_blocks`, against a dictionary from
+ * `raw_dicts`). `alert_view` puts the texts back for reading.
  */
 import type { Migration } from './migration';
 
@@ -14,7 +15,6 @@ type Side = 'src' | 'dst';
 const ENDPOINT_VALUES: [column: string, type: string][] = [
   ['ip', 'TEXT'],
   ['port', 'INTEGER'],
-  ['hostname', 'TEXT'],
   ['class', 'INTEGER'],
   ['country', 'TEXT'],
   ['asn', 'INTEGER'],
@@ -23,8 +23,9 @@ const ENDPOINT_VALUES: [column: string, type: string][] = [
   ['geo_source', 'INTEGER'],
 ];
 
-// Endpoint columns that hold a texts.id.
-const ENDPOINT_TEXTS = ['as_org', 'site', 'organisation'];
+// Endpoint columns that hold a texts.id. Host names (HTTP Host, TLS SNI)
+// repeat as much as AS names do.
+const ENDPOINT_TEXTS = ['hostname', 'as_org', 'site', 'organisation'];
 
 function endpointColumns(side: Side): string {
   const values = ENDPOINT_VALUES.map(([column, type]) => `${side}_${column} ${type}`);
@@ -62,18 +63,28 @@ CREATE TABLE texts (
   text TEXT NOT NULL UNIQUE
 ) STRICT;
 
--- Dictionaries for deflating raw records: the built-in preset (feed NULL)
--- and ones trained on each feed's own records. Stored deflated themselves.
+-- Dictionaries that raw blocks are deflated against (the preset of the
+-- Lagebild that wrote them), stored deflated themselves.
 CREATE TABLE raw_dicts (
   id INTEGER PRIMARY KEY,
-  feed INTEGER,
   digest TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL,
   dict BLOB NOT NULL
 ) STRICT;
 
+-- Raw records of one feed, a block of them deflated together (the format is
+-- in ../raw-codec.ts). A block is only ever appended to; records counts them.
+CREATE TABLE raw_blocks (
+  id INTEGER PRIMARY KEY,
+  feed INTEGER NOT NULL,
+  dict INTEGER NOT NULL,
+  records INTEGER NOT NULL,
+  data BLOB NOT NULL
+) STRICT;
+
 -- seq is the arrival order. title, category, signature, sectors and tags
--- (JSON arrays) and the endpoints' as_org, site and organisation hold a texts.id.
+-- (JSON arrays) and the endpoints' hostname, as_org, site and organisation hold
+-- a texts.id.
+-- The raw record is number raw_index of block raw_block.
 CREATE TABLE alerts (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL,
@@ -91,8 +102,8 @@ CREATE TABLE alerts (
   tlp INTEGER NOT NULL,
   tags INTEGER,
   incident_id TEXT,
-  raw_dict INTEGER NOT NULL,
-  raw BLOB NOT NULL
+  raw_block INTEGER NOT NULL,
+  raw_index INTEGER NOT NULL
 ) STRICT;
 
 -- A UNIQUE index would store every id a second time in full. This index keys
@@ -114,7 +125,7 @@ SELECT
   title.text AS title, category.text AS category, signature.text AS signature,
   ${endpointView('src')},
   ${endpointView('dst')},
-  sectors.text AS sectors, a.tlp, tags.text AS tags, a.incident_id, a.raw_dict, a.raw
+  sectors.text AS sectors, a.tlp, tags.text AS tags, a.incident_id, a.raw_block, a.raw_index
 FROM alerts a
   LEFT JOIN feeds ON feeds.num = a.feed
   LEFT JOIN texts title ON title.id = a.title

@@ -34,6 +34,7 @@ describe('migrations', () => {
       'alerts',
       'feeds',
       'quarantine',
+      'raw_blocks',
       'raw_dicts',
       'sector_counts_minute',
       'sector_counts_total',
@@ -71,6 +72,11 @@ describe('migrations', () => {
         ),
       );
     }
+    // Raw records live in deflated blocks; a row names its block and its place in it.
+    expect(columns(db, 'alerts').slice(-2)).toEqual(['raw_block', 'raw_index']);
+    expect(columns(db, 'alert_view').slice(-2)).toEqual(['raw_block', 'raw_index']);
+    expect(columns(db, 'raw_blocks')).toEqual(['id', 'feed', 'dict', 'records', 'data']);
+    expect(columns(db, 'raw_dicts')).toEqual(['id', 'digest', 'dict']);
     expect(columns(db, 'quarantine')).toEqual([
       'id',
       'feed',

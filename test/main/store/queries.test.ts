@@ -215,6 +215,38 @@ describe('AlertCache queries', () => {
     cache.close();
   });
 
+  it('stores and reads back every field of an alert', () => {
+    const cache = AlertCache.open(tempCacheFile());
+    const endpoint = (ip: string, site: string) => ({
+      ip,
+      port: 8443,
+      hostname: `${site.toLowerCase()}.example.org`,
+      addressClass: 'private' as const,
+      country: 'DE',
+      asn: 3320,
+      asOrg: 'Deutsche Telekom AG',
+      lat: 50.1109,
+      lon: 8.6821,
+      geoSource: 'inventory' as const,
+      site,
+      organisation: `${site} GmbH`,
+    });
+    const alert = makeAlert({
+      id: 'eve:full-000001',
+      signature: 'suricata:1:2001219:20',
+      source: endpoint('10.16.1.1', 'Frankfurt'),
+      destination: endpoint('10.20.2.2', 'Berlin'),
+      sectors: ['financial-services', 'government'],
+      tags: ['tcp', 'tls', 'dns:example.org'],
+      incidentId: 'incident-0001',
+    });
+    cache.commit({ feed: 'sensor-a', feedType: 'eve', alerts: [alert], quarantine: [] });
+    const { raw, ...fields } = alert;
+    expect(cache.getAlert(alert.id)).toEqual({ ...fields, raw });
+    expect(cache.recentAlerts(1)).toEqual([fields]);
+    cache.close();
+  });
+
   it('reads newest alerts and alerts by id through indexes, without sorting', () => {
     const cache = filledCache();
     const db = new Database(cache.file, { readonly: true });
