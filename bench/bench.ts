@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: ingest throughput of the EVE path (parse, normalize,
- * enrich, validate, store) beside the raw better-sqlite3 insert rate of the
+ * enrich, validate, correlate, store) beside the raw better-sqlite3 insert rate of the
  * same rows into bare tables, and the cache's bytes per alert. The load is
  * generated, not real traffic.
  *
@@ -81,7 +81,10 @@ function report(runs: (IngestRun & { rawInsertPerSec: number })[]): void {
     return;
   }
   const lines: [label: string, value: string][] = [
-    ['EVE ingest (parse, normalize, enrich, validate, store)', `${figures.ingestPerSec} alerts/s`],
+    [
+      'EVE ingest (parse, normalize, enrich, validate, correlate, store)',
+      `${figures.ingestPerSec} alerts/s`,
+    ],
     ['raw better-sqlite3 insert of the same rows', `${figures.rawInsertPerSec} rows/s`],
     ['ratio', `${figures.ratio} (target at least 0.5)`],
     ['bytes per alert on disk', `${figures.bytesPerAlert} (target at most 300)`],

@@ -1,6 +1,7 @@
 /**
  * Generated Suricata EVE alert lines for the benchmark: realistic shape and
- * size (flow, http or tls metadata), varied public sources, a few targets.
+ * size (flow, http or tls metadata), public sources skewed as on a real
+ * perimeter (a few hosts send most alerts), a few targets.
  */
 
 const SIGNATURES = [
@@ -20,6 +21,10 @@ const SIGNATURES = [
   ],
 ] as const;
 
+// Where the alerts come from: this many hosts, in networks that send a lot of attacks.
+const SOURCE_HOSTS = 5000;
+const SOURCE_NETWORKS = [5, 31, 45, 62, 77, 91, 103, 185, 193, 212];
+
 /** A small deterministic generator, so every run benchmarks the same data. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -36,8 +41,12 @@ export function generateEveLines(count: number, seed = 42): string[] {
   const start = Date.UTC(2026, 10, 1);
   const lines: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const [signature, category, severity] = SIGNATURES[pick(SIGNATURES.length)]!;
-    const src = `${[5, 31, 45, 62, 77, 91, 103, 185, 193, 212][pick(10)]}.${pick(256)}.${pick(256)}.${1 + pick(254)}`;
+    // A few hosts send most alerts, each mostly tripping its own rule, as
+    // scanners and bots do on a real perimeter sensor.
+    const host = Math.floor(SOURCE_HOSTS * next() ** 3);
+    const rule = next() < 0.8 ? host % SIGNATURES.length : pick(SIGNATURES.length);
+    const [signature, category, severity] = SIGNATURES[rule]!;
+    const src = `${SOURCE_NETWORKS[host % SOURCE_NETWORKS.length]}.${(host * 7) % 256}.${(host * 13) % 256}.${1 + (host % 254)}`;
     const dest = `10.16.${pick(4)}.${1 + pick(254)}`;
     const time = new Date(start + i * 50).toISOString().replace('Z', '+0000');
     lines.push(
@@ -55,8 +64,8 @@ export function generateEveLines(count: number, seed = 42): string[] {
         alert: {
           action: 'allowed',
           gid: 1,
-          signature_id: 2_000_000 + pick(40000),
-          rev: 1 + pick(9),
+          signature_id: 2_000_000 + rule * 37,
+          rev: 1 + (rule % 9),
           signature,
           category,
           severity,

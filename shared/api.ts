@@ -5,8 +5,8 @@
  * schemas below before acting on it.
  */
 import { z } from 'zod';
-import { AlertDetailSchema, AlertSchema } from './model';
-import { SEVERITIES } from './vocab';
+import { AlertDetailSchema, AlertSchema, IncidentEventSchema, IncidentSchema } from './model';
+import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS } from './vocab';
 
 /** Counts keyed by a label (country code, sector, feed id, ...). */
 const CountsSchema = z.record(z.string(), z.number().int().nonnegative());
@@ -25,6 +25,9 @@ export const StatsSchema = z.object({
   bySector: CountsSchema,
   byTlp: CountsSchema,
   byFeed: CountsSchema,
+  incidents: z.number().int().nonnegative(),
+  /** Incidents per status. */
+  byStatus: CountsSchema,
 });
 export type Stats = z.infer<typeof StatsSchema>;
 
@@ -92,6 +95,41 @@ export const InfoSchema = z.object({
 });
 export type Info = z.infer<typeof InfoSchema>;
 
+/** Which incidents a list shows; every given filter must match. */
+export const IncidentFilterSchema = z
+  .object({
+    status: z.array(z.enum(INCIDENT_STATUSES)).max(INCIDENT_STATUSES.length).optional(),
+    severity: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
+    /** A sector, or "unknown" for incidents without one. */
+    sector: z.enum([...SECTORS, 'unknown']).optional(),
+    /** A source or destination country. */
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    feed: z.string().max(100).optional(),
+    tlp: z.array(z.enum(TLP_LEVELS)).max(TLP_LEVELS.length).optional(),
+    /** Words that the title, signature, target or source network must contain. */
+    text: z.string().max(200).optional(),
+    /** Incidents active in [from, to], ms since the epoch. */
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+    /** Newest activity, first seen, severity or alert count first. */
+    sort: z.enum(['lastSeen', 'firstSeen', 'severity', 'alerts']).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+export type IncidentFilter = z.infer<typeof IncidentFilterSchema>;
+
+const IncidentIdSchema = z.string().min(8).max(64);
+
+/** An incident with what analysts did to it, oldest first. */
+export const IncidentDetailSchema = z.object({
+  incident: IncidentSchema,
+  events: z.array(IncidentEventSchema),
+});
+export type IncidentDetail = z.infer<typeof IncidentDetailSchema>;
+
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
 /**
@@ -115,6 +153,42 @@ export const API_METHODS = {
     params: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
     result: z.array(QuarantineEntrySchema),
     mutates: false,
+  },
+  listIncidents: { params: IncidentFilterSchema, result: z.array(IncidentSchema), mutates: false },
+  getIncident: {
+    params: z.object({ id: IncidentIdSchema }).strict(),
+    result: IncidentDetailSchema.nullable(),
+    mutates: false,
+  },
+  /** An incident's alerts in observed order, optionally within [from, to]. */
+  listIncidentAlerts: {
+    params: z
+      .object({
+        id: IncidentIdSchema,
+        from: z.number().int().optional(),
+        to: z.number().int().optional(),
+        limit: z.number().int().min(1).max(10_000),
+      })
+      .strict(),
+    result: z.array(AlertSchema),
+    mutates: false,
+  },
+  /** Sets status and/or assignee ("" clears it); each change goes on the timeline. */
+  updateIncident: {
+    params: z
+      .object({
+        id: IncidentIdSchema,
+        status: z.enum(INCIDENT_STATUSES).optional(),
+        assignee: z.string().max(100).optional(),
+      })
+      .strict(),
+    result: IncidentDetailSchema.nullable(),
+    mutates: true,
+  },
+  addIncidentNote: {
+    params: z.object({ id: IncidentIdSchema, text: z.string().trim().min(1).max(20_000) }).strict(),
+    result: IncidentDetailSchema.nullable(),
+    mutates: true,
   },
   /** The renderer forwards its log lines to the main process's log file. */
   log: {

@@ -3,7 +3,7 @@
  * each process boundary validates with the same definition it types with.
  */
 import { z } from 'zod';
-import { ALERT_KINDS, SECTORS, SEVERITIES, TLP_LEVELS } from './vocab';
+import { ALERT_KINDS, INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS } from './vocab';
 
 /** How an address was classified before any lookup. */
 export const ADDRESS_CLASSES = [
@@ -70,3 +70,47 @@ export const AlertDetailSchema = AlertSchema.extend({
   raw: z.string(),
 });
 export type AlertDetail = z.infer<typeof AlertDetailSchema>;
+
+/** A group of alerts that an analyst triages as one. */
+export const IncidentSchema = z.object({
+  /** Stable id: the same data imported again gives the same incidents. */
+  id: z.string().min(8).max(64),
+  title: z.string().max(500),
+  /** The rule, signature or indicator the alerts share, where the key has one. */
+  signature: z.string().max(300).optional(),
+  /** The site, organisation or sector hit, or the target network. */
+  target: z.string().max(200).optional(),
+  /** The source network (/24 for IPv4, /48 for IPv6). */
+  sourceNetwork: z.string().max(64).optional(),
+  status: z.enum(INCIDENT_STATUSES),
+  /** The highest severity of its alerts. */
+  severity: z.enum(SEVERITIES),
+  firstSeen: z.number().int(),
+  lastSeen: z.number().int(),
+  alerts: z.number().int().nonnegative(),
+  /** Source and destination countries of its alerts (ISO alpha-2). */
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  sectors: z.array(z.enum(SECTORS)),
+  feeds: z.array(z.string().max(100)),
+  /** The most restrictive TLP of its alerts. */
+  tlp: z.enum(TLP_LEVELS),
+  assignee: z.string().max(100).optional(),
+  updatedAt: z.number().int(),
+});
+export type Incident = z.infer<typeof IncidentSchema>;
+
+export const INCIDENT_EVENT_KINDS = ['status', 'assignee', 'note'] as const;
+export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
+
+/** A change an analyst made to an incident: its status, its assignee, or a note. */
+export const IncidentEventSchema = z.object({
+  id: z.number().int(),
+  at: z.number().int(),
+  author: z.string().max(100),
+  kind: z.enum(INCIDENT_EVENT_KINDS),
+  /** The new status or assignee ("" for none), or the note's text (plain or Markdown). */
+  value: z.string().max(20_000),
+  /** The status or assignee before the change. */
+  previous: z.string().max(100).optional(),
+});
+export type IncidentEvent = z.infer<typeof IncidentEventSchema>;

@@ -16,6 +16,16 @@ export function severityRank(severity: Severity): number {
 export const ALERT_KINDS = ['alert', 'indicator', 'sighting', 'advisory'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** Where an incident stands in triage. */
+export const INCIDENT_STATUSES = [
+  'new',
+  'acknowledged',
+  'investigating',
+  'resolved',
+  'false-positive',
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
 /**
  * TLP 2.0 levels, least to most restrictive. TLP 1.0's WHITE is read as
  * CLEAR; its AMBER and RED keep their names.

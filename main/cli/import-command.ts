@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { TLP_LEVELS, type Tlp } from '../../shared/vocab';
-import { loadConfigFile } from '../core/config';
+import { correlationOptions, loadConfigFile } from '../core/config';
 import { createEnricherFromConfig } from '../core/enrichment';
 import { importPaths, type ImportReport } from '../core/import-files';
 import { Ingestor } from '../core/ingest';
@@ -40,7 +40,7 @@ export async function importCommand(argv: string[]): Promise<void> {
   }
 
   const config = values.config ? loadConfigFile(values.config) : undefined;
-  const cache = AlertCache.open(values.cache);
+  const cache = AlertCache.open(values.cache, { correlation: correlationOptions(config) });
   try {
     const ingestor = new Ingestor(cache, createEnricherFromConfig(config));
     const report = await importPaths(positionals, {

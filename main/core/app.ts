@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { ApiEndpoint } from './api-types';
 import { createApiEndpoint } from './api-endpoint';
-import { loadConfigFile, type AppConfig } from './config';
+import { correlationOptions, loadConfigFile, type AppConfig } from './config';
 import { defaultConfig } from './default-config';
 import { DeltaPublisher } from './delta-publisher';
 import { FeedHealthBook } from './feed-health';
@@ -50,7 +50,7 @@ export async function startCore(options: CoreOptions = {}): Promise<Core> {
   const cachePath =
     options.cachePath ?? config.cache ?? join(options.userDataDir ?? userDataDir(), 'cache.sqlite');
   const readOnly = options.readOnly ?? false;
-  const cache = AlertCache.open(cachePath, { readOnly });
+  const cache = AlertCache.open(cachePath, { readOnly, correlation: correlationOptions(config) });
   log.info(`cache ${cachePath}${readOnly ? ' (read-only)' : ''}`);
 
   const health = new FeedHealthBook();

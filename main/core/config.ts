@@ -8,6 +8,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { TLP_LEVELS } from '../../shared/vocab';
 import { FORMATS } from '../parsers/types';
+import { KEY_PARTS, type CorrelationOptions } from '../correlate/correlation-key';
 
 const FeedBaseSchema = z.object({
   id: z
@@ -53,6 +54,24 @@ const ServeConfigSchema = z
   })
   .strict();
 
+/** How alerts are grouped into incidents (all sightings of one STIX indicator always are one). */
+const CorrelationConfigSchema = z
+  .object({
+    /** What alerts of one incident share. */
+    keys: z
+      .array(z.enum(KEY_PARTS))
+      .min(1)
+      .default([...KEY_PARTS]),
+    /** The longest quiet time inside one incident. */
+    gapMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(30),
+  })
+  .strict();
+
 export const AppConfigSchema = z
   .object({
     cache: z.string().optional(),
@@ -60,10 +79,17 @@ export const AppConfigSchema = z
     feeds: z.array(FeedConfigSchema).default([]),
     serve: ServeConfigSchema.default({ host: '127.0.0.1', port: 4173 }),
     updates: z.object({ url: z.url() }).strict().optional(),
+    correlation: CorrelationConfigSchema.optional(),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 export type ServeConfig = AppConfig['serve'];
+
+/** The correlation options a configuration asks for; the defaults without one. */
+export function correlationOptions(config: AppConfig | undefined): CorrelationOptions | undefined {
+  const correlation = config?.correlation;
+  return correlation && { keys: correlation.keys, gapMs: correlation.gapMinutes * 60_000 };
+}
 
 /** A configuration file that could not be used, with a message naming where. */
 export class ConfigError extends Error {

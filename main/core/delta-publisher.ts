@@ -18,6 +18,7 @@ export class DeltaPublisher {
   private lastSeq: number;
   private lastFlush = 0;
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly cache: AlertCache,
@@ -40,13 +41,14 @@ export class DeltaPublisher {
 
   /** Says that something changed; a delta follows within the interval. */
   notify(): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped) return;
     const wait = Math.max(0, this.lastFlush + this.intervalMs - Date.now());
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
-  /** Stops any pending delta. */
+  /** Stops any pending delta, and every later one. */
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }

@@ -58,8 +58,12 @@ function runImport(
   afterBatch: (summary: IngestSummary) => void,
 ): RunningFeed {
   deps.health.setState(id, 'connected');
-  importPaths(paths, { feed, ingestor: deps.ingestor, format, onBatch: afterBatch })
+  // Stopping ends the import between batches, before the cache is closed under it.
+  const stopping = new AbortController();
+  const { signal } = stopping;
+  importPaths(paths, { feed, ingestor: deps.ingestor, format, onBatch: afterBatch, signal })
     .then((report) => {
+      if (signal.aborted) return;
       const t = report.total;
       log.info(
         `${id}: imported ${report.files.length} files: ${t.inserted} new alerts, ${t.duplicates} known, ${t.quarantined} quarantined`,
@@ -68,11 +72,12 @@ function runImport(
       deps.changed();
     })
     .catch((error: Error) => {
+      if (signal.aborted) return;
       log.error(`${id}: import failed: ${error.message}`);
       deps.health.setState(id, 'down', error.message);
       deps.changed();
     });
-  return { id, stop: () => undefined };
+  return { id, stop: () => stopping.abort() };
 }
 
 function runTail(

@@ -5,6 +5,7 @@
 import type { ApiHandlers } from './api-endpoint';
 import type { DeltaPublisher } from './delta-publisher';
 import { scopedLogger } from './log';
+import { localUser } from './local-user';
 import { appVersion } from './version';
 import type { AlertCache } from '../store/alert-cache';
 
@@ -16,6 +17,10 @@ export interface HandlerDeps {
   publisher: DeltaPublisher;
   readOnly: boolean;
 }
+
+// Changes are signed with the name of the user running the core: a serve
+// mode client has no identity of its own to offer that could be trusted.
+const changedBy = () => ({ author: localUser(), now: Date.now() });
 
 /** The handler of every method of the contract. */
 export function createHandlers({ cache, publisher, readOnly }: HandlerDeps): ApiHandlers {
@@ -29,6 +34,11 @@ export function createHandlers({ cache, publisher, readOnly }: HandlerDeps): Api
     listRecentAlerts: ({ limit }) => cache.recentAlerts(limit),
     getAlert: ({ id }) => cache.getAlert(id),
     listQuarantine: ({ limit }) => cache.listQuarantine(limit),
+    listIncidents: (filter) => cache.incidents(filter),
+    getIncident: ({ id }) => cache.incident(id),
+    listIncidentAlerts: ({ id, ...range }) => cache.incidentAlerts(id, range),
+    updateIncident: ({ id, ...change }) => cache.updateIncident(id, change, changedBy()),
+    addIncidentNote: ({ id, text }) => cache.addIncidentNote(id, text, changedBy()),
     log: ({ level, scope, message }, client) => {
       rendererLog[level](`[${client.name}/${scope}] ${message}`);
       return null;

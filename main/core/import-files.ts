@@ -34,6 +34,8 @@ export interface ImportOptions {
   format?: Format;
   /** Called after each batch, e.g. to publish a live delta. */
   onBatch?: (summary: IngestSummary) => void;
+  /** Stops the import between two batches (the last batch is committed whole). */
+  signal?: AbortSignal;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -43,6 +45,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
   const files = listFiles(paths);
   const report: ImportReport = { files: [], total: emptySummary() };
   for (const path of files) {
+    if (options.signal?.aborted) break;
     const file = await importFile(path, options);
     report.files.push(file);
     addSummary(report.total, file.summary);
@@ -67,6 +70,7 @@ async function importFile(path: string, options: ImportOptions): Promise<FileRep
   const parser = parserFor(format);
   const summary = emptySummary();
   for (const batch of readFileBatches(path, parser.framing)) {
+    if (options.signal?.aborted) break;
     const done = ingestor.ingest(feed, parser, batch);
     addSummary(summary, done);
     options.onBatch?.(done);

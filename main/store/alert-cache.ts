@@ -4,10 +4,13 @@
  * the CLI. Every failure surfaces as a CacheError.
  */
 import type { Database } from 'better-sqlite3';
-import type { Arc, QuarantineEntry, Stats } from '../../shared/api';
-import type { Alert, AlertDetail } from '../../shared/model';
+import type { Arc, IncidentDetail, IncidentFilter, QuarantineEntry, Stats } from '../../shared/api';
+import type { Alert, AlertDetail, Incident } from '../../shared/model';
+import type { CorrelationOptions } from '../correlate/correlation-key';
+import { Correlator } from '../correlate/correlator';
 import { ALERT_VIEW_COLUMNS, alertFromRow, type AlertRow } from './alert-row';
 import { readArcs } from './arcs-query';
+import { BY_ID } from './by-id';
 import { toCacheError } from './cache-error';
 import {
   checkBatch,
@@ -18,6 +21,13 @@ import {
 } from './commit';
 import { openDatabase, type OpenOptions } from './db';
 import { FeedTable, type FeedCounters } from './feeds';
+import {
+  addIncidentNote,
+  changeIncident,
+  type ChangeAuthor,
+  type IncidentChange,
+} from './incident-changes';
+import { readIncidentAlerts, readIncidentDetail, readIncidents } from './incident-queries';
 import { readQuarantine } from './quarantine';
 import { RawBlocks } from './raw-blocks';
 import { RawDictionaries } from './raw-dictionary';
@@ -26,9 +36,10 @@ import { Statements } from './statements';
 import { readStats } from './stats-queries';
 import { TextInterner } from './texts';
 
-// The id index keys on the id's tail (see migrations/001-initial.ts); the
-// same expression must appear here for SQLite to use it.
-const BY_ID = 'substr(id, -8) = substr(@id, -8) AND id = @id';
+/** How to open a cache, and how its commits group alerts into incidents. */
+export interface CacheOptions extends OpenOptions {
+  correlation?: CorrelationOptions;
+}
 
 /** A read-write (or read-only) handle on one cache file. */
 export class AlertCache {
@@ -40,20 +51,23 @@ export class AlertCache {
     private readonly db: Database,
     /** The cache file. */
     readonly file: string,
+    correlation: CorrelationOptions | undefined,
   ) {
     this.statements = new Statements(db);
     this.dictionaries = new RawDictionaries(this.statements);
+    const texts = new TextInterner(this.statements);
     this.context = {
       statements: this.statements,
-      texts: new TextInterner(this.statements),
       feeds: new FeedTable(this.statements),
       blocks: new RawBlocks(this.statements, this.dictionaries),
+      texts,
+      correlator: new Correlator(this.statements, texts, correlation),
     };
   }
 
   /** Opens the cache at `file`, creating and migrating it unless read-only. */
-  static open(file: string, options: OpenOptions = {}): AlertCache {
-    return new AlertCache(openDatabase(file, options), file);
+  static open(file: string, options: CacheOptions = {}): AlertCache {
+    return new AlertCache(openDatabase(file, options), file, options.correlation);
   }
 
   /**
@@ -69,9 +83,35 @@ export class AlertCache {
       this.context.texts.forget();
       this.context.feeds.forget();
       this.context.blocks.forget();
+      this.context.correlator.forget();
       this.dictionaries.forget();
       throw toCacheError(error, this.file);
     }
+  }
+
+  /** The incidents that match `filter`. */
+  incidents(filter: IncidentFilter): Incident[] {
+    return this.read('incidents', () => readIncidents(this.statements, filter));
+  }
+
+  /** Incident `id` with its timeline of changes, or null. */
+  incident(id: string): IncidentDetail | null {
+    return this.read('incident', () => readIncidentDetail(this.statements, id));
+  }
+
+  /** Up to `limit` alerts of incident `id` in observed order, within [from, to] if given. */
+  incidentAlerts(id: string, range: { from?: number; to?: number; limit: number }): Alert[] {
+    return this.read('incident alerts', () => readIncidentAlerts(this.statements, id, range));
+  }
+
+  /** Sets an incident's status and/or assignee; null when there is no such incident. */
+  updateIncident(id: string, change: IncidentChange, by: ChangeAuthor): IncidentDetail | null {
+    return this.change(() => changeIncident(this.statements, id, change, by), id);
+  }
+
+  /** Adds a note to an incident's timeline; null when there is no such incident. */
+  addIncidentNote(id: string, text: string, by: ChangeAuthor): IncidentDetail | null {
+    return this.change(() => addIncidentNote(this.statements, id, text, by), id);
   }
 
   /** Where feed `feed` resumes reading, as it last committed it. */
@@ -134,6 +174,17 @@ export class AlertCache {
   /** Closes the file; the handle is unusable afterwards. */
   close(): void {
     this.db.close();
+  }
+
+  private change(apply: () => boolean, id: string): IncidentDetail | null {
+    const write = this.db.transaction(apply);
+    let found: boolean;
+    try {
+      found = write.immediate();
+    } catch (error) {
+      throw toCacheError(error, this.file);
+    }
+    return found ? this.incident(id) : null;
   }
 
   private read<T>(label: string, work: () => T): T {

@@ -54,18 +54,17 @@ const DESCRIPTIVE_COLUMNS = [
   'sectors',
   'tlp',
   'tags',
-  'incident_id',
 ];
 
 // alertValues writes the values in this order.
-const INSERT_COLUMNS = [...DESCRIPTIVE_COLUMNS, 'raw_block', 'raw_index'];
+const INSERT_COLUMNS = [...DESCRIPTIVE_COLUMNS, 'incident', 'raw_block', 'raw_index'];
 
 /** Inserts one alert; the schema's trigger skips it (0 changes) when its id is stored. */
 export const INSERT_ALERT_SQL = `INSERT INTO alerts (${INSERT_COLUMNS.join(', ')})
   VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** The `alert_view` columns an Alert is read from (everything but the raw record). */
-export const ALERT_VIEW_COLUMNS = ['seq', ...DESCRIPTIVE_COLUMNS].join(', ');
+export const ALERT_VIEW_COLUMNS = ['seq', ...DESCRIPTIVE_COLUMNS, 'incident_id'].join(', ');
 
 const toE4 = (degrees: number | undefined): number | null =>
   degrees === undefined ? null : Math.round(degrees * 1e4);
@@ -100,8 +99,17 @@ function endpointValues(values: unknown[], endpoint: Endpoint | undefined, texts
 const jsonListId = (list: readonly string[], texts: TextInterner): number | null =>
   list.length === 0 ? null : texts.id(JSON.stringify(list));
 
-/** The values of INSERT_ALERT_SQL for one alert of feed number `feed`, its raw record at `raw`. */
-export function alertValues(alert: Alert, feed: number, texts: TextInterner, raw: RawSlot) {
+/**
+ * The values of INSERT_ALERT_SQL for one alert of feed number `feed`, of
+ * incident number `incident`, its raw record at `raw`.
+ */
+export function alertValues(
+  alert: Alert,
+  feed: number,
+  incident: number,
+  texts: TextInterner,
+  raw: RawSlot,
+) {
   const values: unknown[] = [
     alert.id,
     feed,
@@ -119,7 +127,7 @@ export function alertValues(alert: Alert, feed: number, texts: TextInterner, raw
     jsonListId(alert.sectors, texts),
     toCode(TLP_CODES, alert.tlp),
     jsonListId(alert.tags, texts),
-    alert.incidentId ?? null,
+    incident,
     raw.block,
     raw.index,
   );

@@ -4,7 +4,13 @@
  * lists only ever grow at the end whatever order shared/ lists values in.
  */
 import type { AddressClass, Endpoint } from '../../shared/model';
-import { SEVERITIES, type AlertKind, type Severity, type Tlp } from '../../shared/vocab';
+import {
+  SEVERITIES,
+  type AlertKind,
+  type IncidentStatus,
+  type Severity,
+  type Tlp,
+} from '../../shared/vocab';
 
 type GeoSource = NonNullable<Endpoint['geoSource']>;
 
@@ -26,6 +32,15 @@ export const ADDRESS_CLASS_CODES: readonly AddressClass[] = [
   'multicast',
   'documentation',
   'reserved',
+];
+
+/** Incident statuses by stored code. */
+export const STATUS_CODES: readonly IncidentStatus[] = [
+  'new',
+  'acknowledged',
+  'investigating',
+  'resolved',
+  'false-positive',
 ];
 
 /** Sources of coordinates by stored code. */

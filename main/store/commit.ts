@@ -4,6 +4,7 @@
  * restart neither loses records nor stores any twice.
  */
 import type { Alert } from '../../shared/model';
+import type { Correlator } from '../correlate/correlator';
 import { INSERT_ALERT_SQL, alertValues } from './alert-row';
 import type { FeedTable } from './feeds';
 import { insertQuarantine, type QuarantineInput } from './quarantine';
@@ -36,6 +37,7 @@ export interface CommitContext {
   texts: TextInterner;
   feeds: FeedTable;
   blocks: RawBlocks;
+  correlator: Correlator;
 }
 
 /** Throws when an alert claims another feed than the batch it came in. */
@@ -44,9 +46,12 @@ export function checkBatch(batch: CommitBatch): void {
   if (stray) throw new Error(`alert ${stray.id} is of feed ${stray.feed}, not ${batch.feed}`);
 }
 
-/** Inserts the batch's alerts with their rollup counts; returns how many were new. */
-function insertAlerts(context: CommitContext, feed: number, batch: CommitBatch) {
-  const { statements, texts } = context;
+/**
+ * Inserts the batch's alerts, each attached to its incident, with their
+ * rollup counts; returns how many were new.
+ */
+function insertAlerts(context: CommitContext, feed: number, batch: CommitBatch, now: number) {
+  const { statements, texts, correlator } = context;
   const insert = statements.get(INSERT_ALERT_SQL);
   const blocks = context.blocks.startCommit(feed);
   const rollups = new RollupBatch();
@@ -56,13 +61,17 @@ function insertAlerts(context: CommitContext, feed: number, batch: CommitBatch) 
     // The row names its raw record's slot before the trigger decides whether
     // it is new; a duplicate leaves the slot to the next alert.
     const slot = blocks.slot(alert.raw);
-    if (insert.run(alertValues(alert, feed, texts, slot)).changes === 0) continue;
+    const placement = correlator.place(alert);
+    const values = alertValues(alert, feed, placement.state.num, texts, slot);
+    if (insert.run(values).changes === 0) continue;
+    correlator.take(placement);
     blocks.add(alert.raw);
     inserted += 1;
     rollups.add(alert, feed);
     lastReceivedAt = Math.max(lastReceivedAt ?? alert.receivedAt, alert.receivedAt);
   }
   blocks.finish();
+  correlator.flush(now);
   rollups.write(statements);
   return { inserted, lastReceivedAt };
 }
@@ -72,7 +81,7 @@ export function writeBatch(context: CommitContext, batch: CommitBatch, now: numb
   const feed = context.feeds.ensure(batch.feed, batch.feedType, now);
   const { inserted, lastReceivedAt } =
     batch.alerts.length > 0
-      ? insertAlerts(context, feed, batch)
+      ? insertAlerts(context, feed, batch, now)
       : { inserted: 0, lastReceivedAt: undefined };
   let quarantined = 0;
   for (const entry of batch.quarantine) {

@@ -3,7 +3,7 @@
  * most) instead of counting alerts.
  */
 import type { Stats } from '../../shared/api';
-import { KIND_CODES, SEVERITY_CODES, TLP_CODES, fromCode } from './codes';
+import { KIND_CODES, SEVERITY_CODES, STATUS_CODES, TLP_CODES, fromCode } from './codes';
 import type { Statements } from './statements';
 
 const UNKNOWN = 'unknown';
@@ -34,6 +34,8 @@ export function readStats(statements: Statements): Stats {
     bySector: {},
     byTlp: {},
     byFeed: {},
+    incidents: 0,
+    byStatus: {},
   };
   const totals = statements
     .get(
@@ -54,6 +56,13 @@ export function readStats(statements: Statements): Stats {
     .get('SELECT sector, sum(n) AS n FROM sector_counts_total GROUP BY sector')
     .all() as { sector: string; n: number }[];
   for (const row of sectors) add(stats.bySector, row.sector || UNKNOWN, row.n);
+  const statuses = statements
+    .get('SELECT status, count(*) AS n FROM incidents GROUP BY status')
+    .all() as { status: number; n: number }[];
+  for (const row of statuses) {
+    stats.incidents += row.n;
+    add(stats.byStatus, fromCode(STATUS_CODES, row.status), row.n);
+  }
   const quarantined = statements.get('SELECT coalesce(sum(quarantined), 0) FROM feeds').pluck();
   stats.quarantined = quarantined.get() as number;
   return stats;

@@ -23,6 +23,8 @@ const EMPTY_STATS: Stats = {
   bySector: {},
   byTlp: {},
   byFeed: {},
+  incidents: 0,
+  byStatus: {},
 };
 
 /** Creates the picture slice, empty until the first picture arrives. */

@@ -36,6 +36,8 @@ export function makePicture(generatedAt: number, alerts = 0): Picture {
       bySector: {},
       byTlp: {},
       byFeed: {},
+      incidents: 0,
+      byStatus: {},
     },
     arcs: [],
     feeds: [],

@@ -45,6 +45,25 @@ function endpointJoins(side: Side): string {
   ).join('\n  ');
 }
 
+/**
+ * What alert_view selects and joins, for the schemas that redefine the view
+ * with more columns (they add theirs after these).
+ */
+export const INITIAL_VIEW_COLUMNS = `a.seq, a.id, feeds.id AS feed, a.kind, a.observed_at, a.received_at,
+  a.severity, title.text AS title, category.text AS category, signature.text AS signature,
+  ${endpointView('src')},
+  ${endpointView('dst')},
+  sectors.text AS sectors, a.tlp, tags.text AS tags, a.raw_block, a.raw_index`;
+
+export const INITIAL_VIEW_JOINS = `LEFT JOIN feeds ON feeds.num = a.feed
+  LEFT JOIN texts title ON title.id = a.title
+  LEFT JOIN texts category ON category.id = a.category
+  LEFT JOIN texts signature ON signature.id = a.signature
+  LEFT JOIN texts sectors ON sectors.id = a.sectors
+  LEFT JOIN texts tags ON tags.id = a.tags
+  ${endpointJoins('src')}
+  ${endpointJoins('dst')}`;
+
 const SCHEMA = `
 CREATE TABLE feeds (
   num INTEGER PRIMARY KEY,
@@ -101,7 +120,6 @@ CREATE TABLE alerts (
   sectors INTEGER,
   tlp INTEGER NOT NULL,
   tags INTEGER,
-  incident_id TEXT,
   raw_block INTEGER NOT NULL,
   raw_index INTEGER NOT NULL
 ) STRICT;
@@ -120,21 +138,9 @@ END;
 -- Left joins only, so that the planner keeps alerts as the outer loop and
 -- walks seq in order for "newest N" queries instead of sorting.
 CREATE VIEW alert_view AS
-SELECT
-  a.seq, a.id, feeds.id AS feed, a.kind, a.observed_at, a.received_at, a.severity,
-  title.text AS title, category.text AS category, signature.text AS signature,
-  ${endpointView('src')},
-  ${endpointView('dst')},
-  sectors.text AS sectors, a.tlp, tags.text AS tags, a.incident_id, a.raw_block, a.raw_index
+SELECT ${INITIAL_VIEW_COLUMNS}
 FROM alerts a
-  LEFT JOIN feeds ON feeds.num = a.feed
-  LEFT JOIN texts title ON title.id = a.title
-  LEFT JOIN texts category ON category.id = a.category
-  LEFT JOIN texts signature ON signature.id = a.signature
-  LEFT JOIN texts sectors ON sectors.id = a.sectors
-  LEFT JOIN texts tags ON tags.id = a.tags
-  ${endpointJoins('src')}
-  ${endpointJoins('dst')};
+  ${INITIAL_VIEW_JOINS};
 
 CREATE TABLE quarantine (
   id INTEGER PRIMARY KEY,

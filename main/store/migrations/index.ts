@@ -2,10 +2,11 @@
  * Every schema migration, in order. Append new ones; never edit a released one.
  */
 import { initial } from './001-initial';
+import { incidents } from './002-incidents';
 import type { Migration } from './migration';
 
 /** All migrations, oldest first; their versions are 1, 2, 3, … without gaps. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, incidents];
 
 /** The schema version this build reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

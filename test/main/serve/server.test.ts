@@ -117,6 +117,40 @@ describe('serve mode', () => {
     socket.close();
   });
 
+  it('lets an analyst triage an incident, and a wall client only look at it', async () => {
+    const analyst = await client();
+    const wall = await client('?profile=wall');
+    await expect
+      .poll(async () => ((await analyst.call('listIncidents', {})).value as unknown[]).length)
+      .toBeGreaterThan(0);
+    const [incident] = (await analyst.call('listIncidents', { sort: 'alerts' })).value as {
+      id: string;
+      alerts: number;
+    }[];
+    const alerts = await analyst.call('listIncidentAlerts', { id: incident!.id, limit: 100 });
+    expect(alerts.value).toHaveLength(incident!.alerts);
+    const refused = await wall.call('updateIncident', { id: incident!.id, status: 'resolved' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await wall.call('addIncidentNote', { id: incident!.id, text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const changed = await analyst.call('updateIncident', {
+      id: incident!.id,
+      status: 'acknowledged',
+    });
+    expect(changed.value).toMatchObject({
+      incident: { status: 'acknowledged' },
+      events: [{ kind: 'status', value: 'acknowledged', author: expect.any(String) }],
+    });
+    expect(await wall.call('getIncident', { id: incident!.id })).toMatchObject({
+      ok: true,
+      value: { incident: { status: 'acknowledged' } },
+    });
+    analyst.socket.close();
+    wall.socket.close();
+  });
+
   it('refuses invalid parameters with a result, and closes on a malformed frame', async () => {
     const { socket, call } = await client();
     expect(await call('listRecentAlerts', { limit: -1 })).toMatchObject({

@@ -11,6 +11,11 @@ import { AGENTS, COUNTRIES, HOSTS, ORGS, PATHS, RULES, type Rule } from './eve-v
 
 // First octets of the outside addresses: networks that send a lot of attacks.
 const OUTSIDE_NETWORKS = [5, 23, 31, 45, 62, 77, 82, 91, 103, 141, 185, 193, 212];
+// How many outside and inside hosts the alerts involve.
+const OUTSIDE_HOSTS = 5000;
+const INSIDE_HOSTS = 500;
+const INSIDE_NETWORKS = [16, 17, 20, 32];
+const SECOND_OCTETS = Array.from({ length: 256 }, (_, i) => (i * 7) % 256);
 const PORTS = [80, 443, 22, 53, 8080, 445, 3389, 25];
 const APP_BY_PORT: Record<number, string> = {
   22: 'ssh',
@@ -72,9 +77,13 @@ export class EveGenerator {
   /** One alert observed at `time` (ms), from feed `feed`. */
   alert(time: number, feed: string): Alert & { raw: string } {
     const d = this.dice;
-    // Squaring skews the choice: a few rules fire most of the time.
-    const rule = RULES[Math.floor(RULES.length * d.next() ** 2)] as Rule;
-    const connection = this.connection();
+    const { host, ...connection } = this.connection();
+    // A host mostly keeps tripping its own rule (a scanner, a brute-forcer,
+    // an infected client); otherwise squaring skews the choice to a few rules.
+    const own = d.next() < 0.8;
+    const rule = RULES[
+      own ? host % RULES.length : Math.floor(RULES.length * d.next() ** 2)
+    ] as Rule;
     const app = APP_BY_PORT[connection.dest_port] ?? 'failed';
     const { inbound, ...addresses } = connection;
     const event = {
@@ -115,17 +124,34 @@ export class EveGenerator {
     };
   }
 
-  private connection(): Connection {
+  /**
+   * A host from a pool of `pool`, cubed to skew the choice: on a real
+   * perimeter a few scanners, bots and busy clients cause most alerts, and
+   * they come back again and again. `host` is its number in the pool.
+   */
+  private skewedHost(pool: number, firsts: readonly number[], seconds: readonly number[]) {
+    const host = Math.floor(pool * this.dice.next() ** 3);
+    const parts = [
+      firsts[host % firsts.length] as number,
+      seconds[host % seconds.length] as number,
+      (host * 13) % 256,
+      1 + (host % 254),
+    ];
+    return { host, ip: parts.join('.') };
+  }
+
+  private connection(): Connection & { host: number } {
     const d = this.dice;
     const inbound = d.next() < 0.7;
-    const outside = [d.pick(OUTSIDE_NETWORKS), d.int(0, 255), d.int(0, 255), d.int(1, 254)];
-    const inside = [10, d.pick([16, 17, 20, 32]), d.int(0, 255), d.int(1, 254)];
+    const outside = this.skewedHost(OUTSIDE_HOSTS, OUTSIDE_NETWORKS, SECOND_OCTETS);
+    const inside = this.skewedHost(INSIDE_HOSTS, [10], INSIDE_NETWORKS);
     const [src, dest] = inbound ? [outside, inside] : [inside, outside];
     return {
+      host: src.host,
       inbound,
-      src_ip: src.join('.'),
+      src_ip: src.ip,
       src_port: d.int(1024, 65535),
-      dest_ip: dest.join('.'),
+      dest_ip: dest.ip,
       dest_port: d.pick(PORTS),
     };
   }

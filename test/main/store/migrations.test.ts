@@ -90,6 +90,37 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('002-incidents adds incidents, their timeline and the incident of each alert', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 1));
+    expect(migrate(db, ':memory:')).toEqual([2]);
+    expect(objects(db, 'table')).toEqual(expect.arrayContaining(['incidents', 'incident_events']));
+    expect(objects(db, 'view')).toEqual(['alert_view', 'incident_view']);
+    expect(objects(db, 'index')).toEqual([
+      'alerts_by_incident',
+      'alerts_id_tail',
+      'incident_events_by_incident',
+      'incidents_by_key',
+      'incidents_by_last_seen',
+      'incidents_id_tail',
+      'quarantine_once',
+    ]);
+    expect(columns(db, 'alerts').at(-1)).toBe('incident');
+    expect(columns(db, 'alert_view').slice(-2)).toEqual(['incident', 'incident_id']);
+    expect(columns(db, 'incident_events')).toEqual([
+      'id',
+      'incident',
+      'at',
+      'author',
+      'kind',
+      'value',
+      'previous',
+    ]);
+    const strict = db.prepare("SELECT strict FROM pragma_table_list WHERE name = 'incidents'");
+    expect(strict.pluck().get()).toBe(1);
+    db.close();
+  });
+
   it('applies nothing when an existing cache is opened again', () => {
     const file = tempCacheFile();
     openDatabase(file).close();

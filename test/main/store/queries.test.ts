@@ -119,6 +119,9 @@ describe('AlertCache queries', () => {
       bySector: { 'financial-services': 3, government: 2, unknown: 4 },
       byTlp: { amber: 4, red: 1, green: 1, clear: 2 },
       byFeed: { 'sensor-a': 5, misp: 3 },
+      // The first two alerts share rule, target and source /24; the rest differ.
+      incidents: 7,
+      byStatus: { new: 7 },
     });
     cache.close();
   });
@@ -167,7 +170,10 @@ describe('AlertCache queries', () => {
       'misp:i-00001',
     ]);
     const { raw: _raw, ...first } = sampleAlerts()[0] as Alert & { raw: string };
-    expect(cache.recentAlerts(100).at(-1)).toEqual(first);
+    expect(cache.recentAlerts(100).at(-1)).toEqual({
+      ...first,
+      incidentId: expect.stringMatching(/^inc-/),
+    });
     cache.close();
   });
 
@@ -238,12 +244,13 @@ describe('AlertCache queries', () => {
       destination: endpoint('10.20.2.2', 'Berlin'),
       sectors: ['financial-services', 'government'],
       tags: ['tcp', 'tls', 'dns:example.org'],
-      incidentId: 'incident-0001',
     });
     cache.commit({ feed: 'sensor-a', feedType: 'eve', alerts: [alert], quarantine: [] });
     const { raw, ...fields } = alert;
-    expect(cache.getAlert(alert.id)).toEqual({ ...fields, raw });
-    expect(cache.recentAlerts(1)).toEqual([fields]);
+    // The cache attaches every alert to an incident.
+    const [incident] = cache.incidents({});
+    expect(cache.getAlert(alert.id)).toEqual({ ...fields, incidentId: incident?.id, raw });
+    expect(cache.recentAlerts(1)).toEqual([{ ...fields, incidentId: incident?.id }]);
     cache.close();
   });
 
