@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { TLP_LEVELS, type Tlp } from '../../shared/vocab';
-import { correlationOptions, loadConfigFile } from '../core/config';
+import { correlationOptions, FeedIdSchema, loadConfigFile } from '../core/config';
 import { createEnricherFromConfig } from '../core/enrichment';
 import { importPaths, type ImportReport } from '../core/import-files';
 import { Ingestor } from '../core/ingest';
@@ -35,6 +35,9 @@ export async function importCommand(argv: string[]): Promise<void> {
       ? undefined
       : checkChoice<Format>(values.format, FORMATS, '--format');
   const tlp = checkChoice<Tlp>(values.tlp, TLP_LEVELS, '--tlp');
+  if (!FeedIdSchema.safeParse(values.feed).success) {
+    throw new CliError('--feed must be 1-64 letters, digits, dots, dashes or underscores', 2);
+  }
   for (const path of positionals) {
     if (!existsSync(path)) throw new CliError(`no such file or directory: ${path}`);
   }

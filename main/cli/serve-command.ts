@@ -48,6 +48,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
       host: values.host ?? serve.host,
       port: port ?? serve.port,
       token,
+      allowedHosts: serve.allowedHosts,
       rendererDir,
       endpoint: core.endpoint,
     });

@@ -30,8 +30,14 @@ export interface EventfulEndpoint extends ApiEndpoint {
   publish(event: EventName, data: unknown): void;
 }
 
-/** Builds the validated endpoint around the handlers. */
-export function createApiEndpoint(handlers: ApiHandlers): EventfulEndpoint {
+/**
+ * Builds the validated endpoint around the handlers. With `readOnly` (a
+ * cache opened for review) every client is refused what would change it.
+ */
+export function createApiEndpoint(
+  handlers: ApiHandlers,
+  { readOnly = false }: { readOnly?: boolean } = {},
+): EventfulEndpoint {
   const listeners = new Set<(event: EventName, data: unknown) => void>();
 
   async function call(
@@ -44,11 +50,14 @@ export function createApiEndpoint(handlers: ApiHandlers): EventfulEndpoint {
       return { ok: false, error: { code: 'invalid', message: 'unknown method' } };
     }
     const spec = API_METHODS[method];
-    if (spec.mutates && client.readOnly) {
-      log.warn(`refused ${method} from read-only client ${client.name}`);
+    if (spec.mutates && (client.readOnly || readOnly)) {
+      log.warn(`refused ${method} from ${client.name}: read-only`);
       return {
         ok: false,
-        error: { code: 'forbidden', message: `${method} is not allowed for read-only clients` },
+        error: {
+          code: 'forbidden',
+          message: `${method} is not allowed: ${readOnly ? 'the cache is open read-only' : 'this client is read-only'}`,
+        },
       };
     }
     const parsed = spec.params.safeParse(params ?? {});

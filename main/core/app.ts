@@ -56,7 +56,7 @@ export async function startCore(options: CoreOptions = {}): Promise<Core> {
   const health = new FeedHealthBook();
   const endpointRef: { publish?: (delta: unknown) => void } = {};
   const publisher = new DeltaPublisher(cache, health, (delta) => endpointRef.publish?.(delta));
-  const endpoint = createApiEndpoint(createHandlers({ cache, publisher, readOnly }));
+  const endpoint = createApiEndpoint(createHandlers({ cache, publisher, readOnly }), { readOnly });
   endpointRef.publish = (delta) => endpoint.publish('delta', delta);
 
   let feeds: RunningFeed[] = [];

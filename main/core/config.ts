@@ -10,10 +10,13 @@ import { TLP_LEVELS } from '../../shared/vocab';
 import { FORMATS } from '../parsers/types';
 import { KEY_PARTS, type CorrelationOptions } from '../correlate/correlation-key';
 
+/** A feed id: what configuration files and `lagebild import --feed` accept. */
+export const FeedIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore');
+
 const FeedBaseSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore'),
+  id: FeedIdSchema,
   /** Forced format; detected per file when absent. */
   format: z.enum(FORMATS).optional(),
   /** TLP for records that carry no marking of their own. */
@@ -51,6 +54,8 @@ const ServeConfigSchema = z
       .string()
       .regex(/^[A-Z_][A-Z0-9_]*$/)
       .optional(),
+    /** Host names wall screens reach serve mode by, besides addresses and localhost. */
+    allowedHosts: z.array(z.string().regex(/^[A-Za-z0-9.-]{1,253}$/)).default([]),
   })
   .strict();
 
@@ -77,7 +82,7 @@ export const AppConfigSchema = z
     cache: z.string().optional(),
     inventory: z.string().optional(),
     feeds: z.array(FeedConfigSchema).default([]),
-    serve: ServeConfigSchema.default({ host: '127.0.0.1', port: 4173 }),
+    serve: ServeConfigSchema.default({ host: '127.0.0.1', port: 4173, allowedHosts: [] }),
     updates: z.object({ url: z.url() }).strict().optional(),
     correlation: CorrelationConfigSchema.optional(),
   })

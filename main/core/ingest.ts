@@ -4,6 +4,7 @@
  * entries and the feed's cursor in one transaction.
  */
 import { AlertSchema, type Alert } from '../../shared/model';
+import { addCounts } from '../../shared/counts';
 import type { Tlp } from '../../shared/vocab';
 import type { RecordBatch } from '../connectors/types';
 import type { ParsedAlert, Parser } from '../parsers/types';
@@ -53,10 +54,6 @@ export function addSummary(into: IngestSummary, more: IngestSummary): void {
   addCounts(into.ignored, more.ignored);
 }
 
-function addCounts(into: Record<string, number>, more: Record<string, number> | undefined): void {
-  for (const [key, count] of Object.entries(more ?? {})) into[key] = (into[key] ?? 0) + count;
-}
-
 /** Runs batches of records through parse, enrich, validate and store. */
 export class Ingestor {
   constructor(
@@ -90,7 +87,7 @@ export class Ingestor {
         });
         continue;
       }
-      addCounts(ignored, result.ignored);
+      addCounts(ignored, result.ignored ?? {});
       for (const rejected of result.rejected ?? []) {
         quarantine.push({ ...rejected, reason: `${parser.format}: ${rejected.reason}` });
       }

@@ -34,10 +34,31 @@ export function tokensMatch(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
+/** The cookie that carries the token for the page's own requests (scripts, styles, the socket). */
+export const TOKEN_COOKIE = 'lagebild_token';
+
+function cookieToken(request: IncomingMessage): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
 function presentedToken(request: IncomingMessage, url: URL): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  return url.searchParams.get('token') ?? undefined;
+  return url.searchParams.get('token') ?? cookieToken(request);
+}
+
+/**
+ * The Set-Cookie header that lets a browser which opened `?token=` load the
+ * rest of the app: HttpOnly keeps it from scripts, SameSite from other sites.
+ */
+export function tokenCookie(url: URL, token: string): string | undefined {
+  const given = url.searchParams.get('token');
+  if (given === null || !tokensMatch(given, token)) return undefined;
+  return `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
 /** Decides whether a request may proceed, and as which kind of client. */
@@ -59,6 +80,26 @@ export function decideAccess(
     status: 401,
     reason: 'a valid token is required for clients not on this machine',
   };
+}
+
+/**
+ * Whether the Host header names this server: an address, localhost, or a
+ * name the configuration allows. A page on a name the attacker controls
+ * that resolves to 127.0.0.1 (DNS rebinding) sends that name, and is
+ * refused, on plain requests and upgrades alike.
+ */
+export function hostAllowed(request: IncomingMessage, allowedNames: readonly string[]): boolean {
+  const header = request.headers.host;
+  if (header === undefined) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${header}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  const bare = hostname.replace(/^\[(.*)\]$/, '$1');
+  if (ipaddr.isValid(bare) || hostname === 'localhost') return true;
+  return allowedNames.some((name) => name.toLowerCase() === hostname);
 }
 
 /**

@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/api';
 import type { ApiEndpoint } from '../core/api-types';
 import { scopedLogger } from '../core/log';
-import { decideAccess, isLoopbackHost, originAllowed } from './access';
+import { decideAccess, hostAllowed, isLoopbackHost, originAllowed, tokenCookie } from './access';
 import { runSession } from './socket-session';
 import { serveStatic } from './static-files';
 
@@ -20,6 +20,8 @@ export interface ServeOptions {
   port: number;
   /** Required for any host other than loopback. */
   token?: string;
+  /** Host names (besides addresses and localhost) that clients may reach this server by. */
+  allowedHosts?: readonly string[];
   /** The built renderer's folder. */
   rendererDir: string;
   endpoint: ApiEndpoint;
@@ -44,15 +46,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
   }
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // The name it listens on is one clients may use.
+  const allowedHosts = [...(options.allowedHosts ?? []), options.host];
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const access = decideAccess(request, url, options.token);
-    if (!access.allowed) {
-      response
-        .writeHead(access.status, { 'Content-Type': 'text/plain; charset=utf-8' })
-        .end(access.reason);
+    const refuse = (status: number, reason: string) =>
+      response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(reason);
+    if (!hostAllowed(request, allowedHosts)) {
+      refuse(421, 'this server is not reached by that name');
       return;
     }
+    const access = decideAccess(request, url, options.token);
+    if (!access.allowed) {
+      refuse(access.status, access.reason);
+      return;
+    }
+    const cookie = options.token && tokenCookie(url, options.token);
+    if (cookie) response.setHeader('Set-Cookie', cookie);
     serveStatic(options.rendererDir, request, response, url.pathname);
   });
 
@@ -62,7 +72,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const refusal =
       url.pathname !== '/api'
         ? '404 Not Found'
-        : !originAllowed(request)
+        : !hostAllowed(request, allowedHosts) || !originAllowed(request)
           ? '403 Forbidden'
           : !access.allowed
             ? '401 Unauthorized'

@@ -13,6 +13,12 @@ const log = scopedLogger('serve');
 
 /** A client that has this much unsent data gets no more events until it catches up. */
 const MAX_BUFFERED_BYTES = 8 << 20;
+/**
+ * A client with this many calls unanswered, or that lets twice the data
+ * above pile up unread, is cut off: it cannot make the server hold
+ * answers for it without bound or starve the other clients.
+ */
+const MAX_CALLS_IN_FLIGHT = 32;
 
 /** Reads a request frame, or says what is wrong with it. */
 export function readRequest(
@@ -44,6 +50,7 @@ export function runSession(socket: WebSocket, endpoint: ApiEndpoint, client: Cli
     send({ event, data });
   });
 
+  let inFlight = 0;
   socket.on('message', (data, isBinary) => {
     const request = isBinary ? 'binary frames are not accepted' : readRequest(data.toString());
     if (typeof request === 'string') {
@@ -51,7 +58,14 @@ export function runSession(socket: WebSocket, endpoint: ApiEndpoint, client: Cli
       socket.close(1003, request);
       return;
     }
+    if (inFlight >= MAX_CALLS_IN_FLIGHT || socket.bufferedAmount > 2 * MAX_BUFFERED_BYTES) {
+      log.warn(`${client.name} asks faster than it reads; disconnected`);
+      socket.terminate();
+      return;
+    }
+    inFlight += 1;
     void endpoint.call(request.method, request.params, client).then((result) => {
+      inFlight -= 1;
       if (socket.readyState !== socket.OPEN) return;
       const frame: ResponseFrame = { id: request.id, result };
       send(frame);

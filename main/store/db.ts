@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { toCacheError } from './cache-error';
-import { assertSchemaVersion, migrate } from './migrate';
+import { assertSchemaVersion, migrate, refuseForeignDatabase } from './migrate';
 import { SCHEMA_VERSION } from './migrations';
 
 /** How to open the cache. */
@@ -28,6 +28,7 @@ function configure(db: Database.Database, file: string, readOnly: boolean): void
     assertSchemaVersion(db, file, SCHEMA_VERSION);
     return;
   }
+  refuseForeignDatabase(db, file);
   db.pragma(`page_size = ${PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   // With WAL, NORMAL loses at most the last commits on power loss, never

@@ -2,6 +2,7 @@
  * The `feeds` table: one row per feed with its read position (cursor) and
  * running counters, updated in the same transaction as the feed's alerts.
  */
+import { addCounts } from '../../shared/counts';
 import type { Statements } from './statements';
 
 /** What the cache knows about one feed. */
@@ -40,12 +41,13 @@ function parseCounts(json: string): Record<string, number> {
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, number>) : {};
 }
 
-function addCounts(
+function summed(
   into: Record<string, number>,
   more: Record<string, number>,
 ): Record<string, number> {
-  const sum = { ...into };
-  for (const [key, count] of Object.entries(more)) sum[key] = (sum[key] ?? 0) + count;
+  const sum: Record<string, number> = {};
+  addCounts(sum, into);
+  addCounts(sum, more);
   return sum;
 }
 
@@ -84,7 +86,7 @@ export class FeedTable {
   /** Adds a commit's counts to a feed and moves its cursor. */
   record(num: number, update: FeedUpdate, now: number): void {
     const row = this.statements.get('SELECT * FROM feeds WHERE num = ?').get(num) as FeedRow;
-    const ignored = addCounts(parseCounts(row.ignored), update.ignored ?? {});
+    const ignored = summed(parseCounts(row.ignored), update.ignored ?? {});
     const lastEventAt =
       update.lastEventAt === undefined
         ? row.last_event_at

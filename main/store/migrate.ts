@@ -14,6 +14,23 @@ function userVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * Throws a CacheError of kind 'schema' for a database with tables but no
+ * schema version: another program's, which must not get tables added nor
+ * its journal switched. Call before changing anything.
+ */
+export function refuseForeignDatabase(db: Database, file: string): void {
+  if (userVersion(db) !== 0) return;
+  const sql = "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'";
+  if ((db.prepare(sql).pluck().get() as number) === 0) return;
+  throw new CacheError(
+    'schema',
+    file,
+    `${file} is an SQLite database of another application, not an alert cache; ` +
+      'give Lagebild a new file or one of its own caches.',
+  );
+}
+
 function newerSchemaError(file: string, found: number, known: number): CacheError {
   return new CacheError(
     'schema',
@@ -34,6 +51,7 @@ export function migrate(
 ): number[] {
   const current = userVersion(db);
   if (current > migrations.length) throw newerSchemaError(file, current, migrations.length);
+  refuseForeignDatabase(db, file);
   const applied: number[] = [];
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {

@@ -3,6 +3,7 @@
  * most) instead of counting alerts.
  */
 import type { Stats } from '../../shared/api';
+import { addCount as add } from '../../shared/counts';
 import { KIND_CODES, SEVERITY_CODES, STATUS_CODES, TLP_CODES, fromCode } from './codes';
 import type { Statements } from './statements';
 
@@ -16,10 +17,6 @@ interface TotalRow {
   dst_country: string;
   tlp: number;
   n: number;
-}
-
-function add(counts: Record<string, number>, key: string, n: number): void {
-  counts[key] = (counts[key] ?? 0) + n;
 }
 
 /** Totals and breakdowns of everything in the cache. */

@@ -58,6 +58,8 @@ describe('lagebild import and stats', () => {
       'bySector',
       'byTlp',
       'byFeed',
+      'incidents',
+      'byStatus',
     ]) {
       expect(result).toHaveProperty(key);
     }
@@ -97,6 +99,8 @@ describe('lagebild import and stats', () => {
     expect(damaged.stderr).toMatch(/damaged/);
     expect(runLagebild(['import', samplePath('suricata-eve')]).status).toBe(2);
     expect(runLagebild(['import', '--cache', cache, '--format', 'xml', dir]).status).toBe(2);
+    const longFeed = runLagebild(['import', '--cache', cache, '--feed', 'f'.repeat(65), dir]);
+    expect(longFeed).toMatchObject({ status: 2, stderr: expect.stringMatching(/--feed/) });
     expect(runLagebild(['stats', '--cache', join(dir, 'none.sqlite')]).status).toBe(1);
     expect(runLagebild(['frobnicate']).status).toBe(2);
   });

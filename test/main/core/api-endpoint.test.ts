@@ -40,6 +40,32 @@ describe('API endpoint', () => {
     }
   });
 
+  it('refuses changes to read-only clients, and to everyone on a read-only cache', async () => {
+    let calls = 0;
+    const handlers = {
+      updateIncident: () => {
+        calls += 1;
+        return null;
+      },
+    } as unknown as ApiHandlers;
+    const params = { id: 'inc-0123456789', status: 'resolved' };
+    const wall = { name: 'wall', readOnly: true };
+    expect(await createApiEndpoint(handlers).call('updateIncident', params, wall)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const review = createApiEndpoint(handlers, { readOnly: true });
+    expect(await review.call('updateIncident', params, client)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/read-only/) },
+    });
+    expect(calls).toBe(0);
+    expect(await createApiEndpoint(handlers).call('updateIncident', params, client)).toEqual({
+      ok: true,
+      value: null,
+    });
+  });
+
   it('turns a failing handler into an internal error, not an exception', async () => {
     const failing = endpoint({
       getInfo: () => {

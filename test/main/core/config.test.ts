@@ -24,7 +24,7 @@ describe('configuration', () => {
       tlp: 'amber',
       pollMs: 200,
     });
-    expect(config.serve).toEqual({ host: '127.0.0.1', port: 4173 });
+    expect(config.serve).toEqual({ host: '127.0.0.1', port: 4173, allowedHosts: [] });
   });
 
   it('names the file, the feed and the key of a mistake', () => {

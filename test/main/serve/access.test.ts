@@ -2,9 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
   decideAccess,
+  hostAllowed,
   isLoopbackAddress,
   isLoopbackHost,
   originAllowed,
+  tokenCookie,
   tokensMatch,
 } from '../../../main/serve/access';
 
@@ -13,6 +15,36 @@ function request(address: string, headers: Record<string, string> = {}): Incomin
 }
 
 describe('serve access', () => {
+  it('answers only to addresses, localhost and allowed names in Host (no DNS rebinding)', () => {
+    const host = (value: string | undefined, allowed: string[] = []) =>
+      hostAllowed(request('127.0.0.1', value === undefined ? {} : { host: value }), allowed);
+    for (const ok of ['127.0.0.1:4173', 'localhost:4173', '[::1]:4173', '192.0.2.7', 'LOCALHOST']) {
+      expect(host(ok), ok).toBe(true);
+    }
+    for (const bad of ['evil.example:4173', 'localhost.evil.example', 'wall', '', 'a b']) {
+      expect(host(bad), bad).toBe(false);
+    }
+    expect(host(undefined)).toBe(false);
+    expect(host('soc-wall.example.org:4173', ['soc-wall.example.org'])).toBe(true);
+  });
+
+  it('hands a browser that opened ?token= a cookie with the token, and takes it back', () => {
+    expect(tokenCookie(new URL('http://x/?token=s3cret'), 's3cret')).toMatch(
+      /^lagebild_token=s3cret; Path=\/; HttpOnly; SameSite=Strict$/,
+    );
+    // Never for a wrong token (a loopback client is let in without one).
+    expect(tokenCookie(new URL('http://x/?token=guess'), 's3cret')).toBeUndefined();
+    expect(tokenCookie(new URL('http://x/'), 's3cret')).toBeUndefined();
+    const withCookie = request('192.0.2.5', { cookie: 'a=b; lagebild_token=s3cret' });
+    expect(decideAccess(withCookie, new URL('http://x/assets/app.js'), 's3cret')).toMatchObject({
+      allowed: true,
+    });
+    const wrongCookie = request('192.0.2.5', { cookie: 'lagebild_token=nope' });
+    expect(decideAccess(wrongCookie, new URL('http://x/'), 's3cret')).toMatchObject({
+      allowed: false,
+    });
+  });
+
   it('knows loopback addresses and hosts', () => {
     expect(['127.0.0.1', '127.8.9.1', '::1', '::ffff:127.0.0.1'].map(isLoopbackAddress)).toEqual([
       true,

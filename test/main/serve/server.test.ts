@@ -180,6 +180,27 @@ describe('serve mode', () => {
     expect(status).toBe(403);
   });
 
+  it('refuses requests and upgrades that name another host (DNS rebinding)', async () => {
+    const rebound = await new Promise<number>((resolve, reject) => {
+      request(new URL('/', server.url), { headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(rebound).toBe(421);
+    const socket = new WebSocket(wsUrl(), {
+      headers: { host: 'evil.example', origin: 'http://evil.example' },
+    });
+    const status = await new Promise<number>((resolve) => {
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('open', () => resolve(101));
+      socket.once('error', () => undefined);
+    });
+    expect(status).toBe(403);
+  });
+
   it('serves the app and nothing outside its folder', async () => {
     expect(await httpStatus('/')).toBe(200);
     expect(await httpStatus('/wall')).toBe(200);

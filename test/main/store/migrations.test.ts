@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AlertCache } from '../../../main/store/alert-cache';
 import { CacheError } from '../../../main/store/cache-error';
@@ -128,6 +130,21 @@ describe('migrations', () => {
     expect(migrate(db, file)).toEqual([]);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
+  });
+
+  it("refuses another application's database and leaves it as it was", () => {
+    const file = tempCacheFile();
+    mkdirSync(dirname(file), { recursive: true });
+    const foreign = new Database(file);
+    foreign.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    foreign.close();
+    const error = catchError(() => AlertCache.open(file));
+    expect(error).toMatchObject({ kind: 'schema', file });
+    expect(error.message).toMatch(/another application/);
+    const after = new Database(file, { readonly: true });
+    expect(objects(after, 'table')).toEqual(['customers']);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
   });
 
   it('refuses a cache written by a newer Lagebild', () => {
