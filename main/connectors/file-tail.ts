@@ -1,9 +1,13 @@
 /**
  * Follows a growing file of line records, as `tail -F` does: it resumes at
  * the committed offset after a restart, drains a rotated file before moving
- * to its successor, and starts over when the file is truncated.
+ * to its successor, and starts over when the file is truncated: when it
+ * gets shorter than the offset, or when its first bytes are no longer the
+ * ones read before (truncated and written past the offset again, as
+ * logrotate's copytruncate and a busy writer do between two polls).
  */
-import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { scopedLogger } from '../core/log';
 import { decodeRecord } from './decode';
 import { LineReader } from './line-reader';
@@ -11,11 +15,18 @@ import type { RecordBatch } from './types';
 
 const log = scopedLogger('tail');
 
-/** Where a tail stands: which file (by inode) and the byte offset in it. */
+/**
+ * Where a tail stands: which file (by inode), the byte offset in it, and a
+ * digest of the file's first min(offset, HEAD_BYTES) bytes, which tells
+ * the same file from one truncated and refilled.
+ */
 export interface TailCursor {
   ino: number;
   offset: number;
+  head?: string;
 }
+
+const HEAD_BYTES = 1024;
 
 /** What a tail reports to whoever runs it. */
 export interface TailEvents {
@@ -32,12 +43,20 @@ export function parseTailCursor(text: string | undefined): TailCursor | undefine
   try {
     const value = JSON.parse(text) as Partial<TailCursor>;
     if (Number.isSafeInteger(value.ino) && Number.isSafeInteger(value.offset)) {
-      return { ino: value.ino as number, offset: value.offset as number };
+      const head = typeof value.head === 'string' ? { head: value.head } : {};
+      return { ino: value.ino as number, offset: value.offset as number, ...head };
     }
   } catch {
     // fall through: an unreadable cursor means reading the file from its start
   }
   return undefined;
+}
+
+/** The digest of the first min(offset, HEAD_BYTES) bytes of the open file. */
+function headDigest(fd: number, offset: number): string {
+  const bytes = Buffer.alloc(Math.min(offset, HEAD_BYTES));
+  const read = readSync(fd, bytes, 0, bytes.length, 0);
+  return createHash('sha256').update(bytes.subarray(0, read)).digest('hex').slice(0, 32);
 }
 
 /** A poll-driven follower of one file. */
@@ -46,6 +65,7 @@ export class FileTail {
   private ino = 0;
   private reader: LineReader | undefined;
   private committed = 0;
+  private head: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -99,10 +119,16 @@ export class FileTail {
       throw error;
     }
     const stat = fstatSync(fd);
-    const resume = this.cursor && this.cursor.ino === stat.ino && this.cursor.offset <= stat.size;
+    const cursor = this.cursor;
+    const resume =
+      cursor !== undefined &&
+      cursor.ino === stat.ino &&
+      cursor.offset <= stat.size &&
+      (cursor.head === undefined || cursor.head === headDigest(fd, cursor.offset));
     this.fd = fd;
     this.ino = stat.ino;
-    this.committed = resume ? this.cursor!.offset : 0;
+    this.committed = resume ? cursor.offset : 0;
+    this.head = resume ? cursor.head : undefined;
     this.reader = new LineReader(fd, this.committed);
     log.info(`following ${this.path} from byte ${this.committed}`);
     this.events.onState('connected');
@@ -110,11 +136,15 @@ export class FileTail {
 
   private checkTruncation(): void {
     const size = fstatSync(this.fd!).size;
-    if (size >= this.committed) return;
-    log.warn(
-      `${this.path} was truncated (size ${size} < offset ${this.committed}); reading it from the start`,
-    );
+    let why: string | undefined;
+    if (size < this.committed) why = `size ${size} < offset ${this.committed}`;
+    else if (this.head !== undefined && this.head !== headDigest(this.fd!, this.committed)) {
+      why = 'its first bytes changed';
+    }
+    if (why === undefined) return;
+    log.warn(`${this.path} was truncated (${why}); reading it from the start`);
     this.committed = 0;
+    this.head = undefined;
     this.reader = new LineReader(this.fd!, 0);
   }
 
@@ -137,7 +167,8 @@ export class FileTail {
   }
 
   private commit(records: RecordBatch['records'], end: number): void {
-    const cursor: TailCursor = { ino: this.ino, offset: end };
+    const head = headDigest(this.fd!, end);
+    const cursor: TailCursor = { ino: this.ino, offset: end, head };
     try {
       this.events.onBatch({ records, cursor: JSON.stringify(cursor) });
     } catch (error) {
@@ -146,6 +177,7 @@ export class FileTail {
       throw error;
     }
     this.committed = end;
+    this.head = head;
     this.cursor = cursor;
     this.events.onState('connected');
   }

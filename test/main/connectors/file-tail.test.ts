@@ -57,6 +57,31 @@ describe('FileTail', () => {
     expect(second.seen).toEqual(['4', '5']);
   });
 
+  it('sees a truncation refilled past the offset between two polls, and loses no line', () => {
+    const path = tempFile('{"n":1}\n{"n":2}\n');
+    const { tail, seen } = recordingTail(path);
+    tail.start();
+    // copytruncate, then a burst bigger than what was read, before the next poll.
+    truncateSync(path, 0);
+    appendFileSync(path, ['{"n":3}', '{"n":4}', '{"n":5}', ''].join('\n'));
+    tail.poll();
+    tail.stop();
+    expect(seen).toEqual(['{"n":1}', '{"n":2}', '{"n":3}', '{"n":4}', '{"n":5}']);
+  });
+
+  it('sees a file truncated and refilled while it was stopped, and reads it whole', () => {
+    const path = tempFile('{"n":1}\n{"n":2}\n');
+    const first = recordingTail(path);
+    first.tail.start();
+    first.tail.stop();
+    truncateSync(path, 0);
+    appendFileSync(path, ['{"n":3}', '{"n":4}', '{"n":5}', ''].join('\n'));
+    const second = recordingTail(path, first.cursor());
+    second.tail.start();
+    second.tail.stop();
+    expect(second.seen).toEqual(['{"n":3}', '{"n":4}', '{"n":5}']);
+  });
+
   it('reads the same lines again when a commit failed', () => {
     const path = tempFile('1\n2\n');
     const { tail, seen } = recordingTail(path, undefined, true);
