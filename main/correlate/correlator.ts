@@ -6,6 +6,7 @@
  */
 import type { Alert } from '../../shared/model';
 import { STATUS_CODES, toCode } from '../store/codes';
+import type { IncidentRow } from '../store/incident-queries';
 import type { Statements } from '../store/statements';
 import type { TextInterner } from '../store/texts';
 import { alertId } from '../parsers/alert-id';
@@ -24,19 +25,11 @@ const MAX_KEYS = 20_000;
 // forth in time across a few gaps.
 const MAX_PER_KEY = 4;
 
-interface IncidentRow {
-  num: number;
-  id: string;
-  title: string;
-  severity: number;
-  first_seen: number;
-  last_seen: number;
-  alerts: number;
-  countries: string;
-  sectors: string;
-  feeds: string;
-  tlp: number;
-}
+// The columns FIND_SQL reads: the aggregates correlation keeps up to date.
+type StoredIncident = Omit<
+  IncidentRow,
+  'signature' | 'target' | 'source_network' | 'status' | 'assignee' | 'updated_at'
+>;
 
 const FIND_SQL = `SELECT num, id, title, severity, first_seen, last_seen, alerts, countries,
     sectors, feeds, tlp
@@ -114,7 +107,7 @@ export class Correlator {
   private stored(key: CorrelationKey, at: number, states: IncidentState[]) {
     const sql = this.statements.get(FIND_SQL);
     const row = sql.get(key.digest, clamp(at + key.gapMs), clamp(at - key.gapMs)) as
-      IncidentRow | undefined;
+      StoredIncident | undefined;
     if (!row) return undefined;
     // A remembered incident is newer than its row.
     const remembered = states.find((state) => state.num === row.num);

@@ -12,7 +12,8 @@ import type { Statements } from './statements';
 
 export const DEFAULT_INCIDENT_LIMIT = 200;
 
-interface IncidentRow {
+/** A row of incident_view as better-sqlite3 returns it. */
+export interface IncidentRow {
   num: number;
   id: string;
   title: string;
@@ -66,54 +67,38 @@ function incidentFromRow(row: IncidentRow): Incident {
 /** LIKE pattern that matches `word` literally anywhere. */
 const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+const TEXT_FIELDS = ['title', 'signature', 'target', 'source_network', 'id'];
+
 function whereClause(filter: IncidentFilter): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  const anyOf = (column: string, codes: number[]) => {
-    clauses.push(`${column} IN (${codes.map(() => '?').join(', ')})`);
-    params.push(...codes);
+  const where = (clause: string, ...values: unknown[]) => {
+    clauses.push(clause);
+    params.push(...values);
   };
-  if (filter.status?.length)
-    anyOf(
-      'status',
-      filter.status.map((s) => toCode(STATUS_CODES, s)),
+  const anyOf = <T>(column: string, codes: readonly T[], values: readonly T[] | undefined) => {
+    if (!values?.length) return;
+    where(
+      `${column} IN (${values.map(() => '?').join(', ')})`,
+      ...values.map((v) => toCode(codes, v)),
     );
-  if (filter.severity?.length) {
-    anyOf(
-      'severity',
-      filter.severity.map((s) => toCode(SEVERITY_CODES, s)),
-    );
-  }
-  if (filter.tlp?.length)
-    anyOf(
-      'tlp',
-      filter.tlp.map((t) => toCode(TLP_CODES, t)),
-    );
-  if (filter.sector === 'unknown') clauses.push("sectors = '[]'");
-  else if (filter.sector !== undefined) {
-    clauses.push('EXISTS (SELECT 1 FROM json_each(sectors) WHERE value = ?)');
-    params.push(filter.sector);
-  }
-  if (filter.country !== undefined) {
-    clauses.push('EXISTS (SELECT 1 FROM json_each(countries) WHERE value = ?)');
-    params.push(filter.country);
-  }
-  if (filter.feed !== undefined) {
-    clauses.push('EXISTS (SELECT 1 FROM json_each(feeds) WHERE value = ?)');
-    params.push(filter.feed);
-  }
-  if (filter.from !== undefined) {
-    clauses.push('last_seen >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    clauses.push('first_seen <= ?');
-    params.push(filter.to);
-  }
+  };
+  const inList = (column: string, value: string | undefined) => {
+    if (value !== undefined)
+      where(`EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ?)`, value);
+  };
+  anyOf('status', STATUS_CODES, filter.status);
+  anyOf('severity', SEVERITY_CODES, filter.severity);
+  anyOf('tlp', TLP_CODES, filter.tlp);
+  if (filter.sector === 'unknown') where("sectors = '[]'");
+  else inList('sectors', filter.sector);
+  inList('countries', filter.country);
+  inList('feeds', filter.feed);
+  if (filter.from !== undefined) where('last_seen >= ?', filter.from);
+  if (filter.to !== undefined) where('first_seen <= ?', filter.to);
   for (const word of (filter.text ?? '').split(/\s+/).filter(Boolean)) {
-    const fields = ['title', 'signature', 'target', 'source_network', 'id'];
-    clauses.push(`(${fields.map((f) => `${f} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...fields.map(() => containing(word)));
+    const likes = TEXT_FIELDS.map((field) => `${field} LIKE ? ESCAPE '\\'`);
+    where(`(${likes.join(' OR ')})`, ...TEXT_FIELDS.map(() => containing(word)));
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
