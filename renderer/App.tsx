@@ -1,12 +1,24 @@
 import type { ReactElement } from 'react';
+import { IncidentsView } from './incidents/IncidentsView';
 import { MapView } from './map/MapView';
+import { Toasts } from './notify/Toasts';
 import { SidePanel } from './panel/SidePanel';
+import { useRoute } from './route/use-route';
 
-/** The whole window: the map, with the side panel on its right. */
+/**
+ * The whole window: the map, with the side panel on its right. The incident
+ * views lie over the map, which stays mounted so that coming back to it is
+ * instant and its WebGL context is never rebuilt.
+ */
 export function App(): ReactElement {
+  const route = useRoute();
   return (
     <div className="app">
-      <MapView />
+      <div className="workspace">
+        <MapView />
+        {route.view === 'incidents' && <IncidentsView route={route} />}
+        <Toasts />
+      </div>
       <SidePanel />
     </div>
   );

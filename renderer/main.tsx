@@ -4,9 +4,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ApiContext } from './api/api-context';
 import { connectApi } from './api/connect';
 import { App } from './App';
 import { bindLogger, scopedLogger } from './log';
+import { startNotableToasts } from './notify/notable-toasts';
 import { reportPageProblems } from './page-problems';
 import { applySeverityColours } from './palette';
 import { startSync } from './store/sync';
@@ -17,11 +19,14 @@ bindLogger(api);
 reportPageProblems(scopedLogger('page'));
 applySeverityColours(document.documentElement);
 startSync(api, appStore);
+startNotableToasts(api, appStore);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ApiContext.Provider value={api}>
+      <App />
+    </ApiContext.Provider>
   </StrictMode>,
 );

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AlertDetailSchema, AlertSchema, IncidentEventSchema, IncidentSchema } from './model';
+import { NOTIFY_LEVELS } from './notable';
 import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS } from './vocab';
 
 /** Counts keyed by a label (country code, sector, feed id, ...). */
@@ -38,6 +39,15 @@ export const ArcSchema = z.object({
   count: z.number().int().positive(),
   severity: z.enum(SEVERITIES),
   lastSeen: z.number().int(),
+  /** Country of the source and of the target end (ISO alpha-2), where known. */
+  fromCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  toCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 });
 export type Arc = z.infer<typeof ArcSchema>;
 
@@ -92,6 +102,8 @@ export const InfoSchema = z.object({
   version: z.string(),
   readOnly: z.boolean(),
   profile: z.string().optional(),
+  /** New incidents from this severity up are announced; "off" for none. */
+  notifyFrom: z.enum(NOTIFY_LEVELS),
 });
 export type Info = z.infer<typeof InfoSchema>;
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ApiEndpoint } from './api-types';
 import { createApiEndpoint } from './api-endpoint';
 import { correlationOptions, loadConfigFile, type AppConfig } from './config';
-import { defaultConfig } from './default-config';
+import { defaultConfig, noFeedsConfig } from './default-config';
 import { DeltaPublisher } from './delta-publisher';
 import { FeedHealthBook } from './feed-health';
 import { startFeeds, type RunningFeed } from './feed-runner';
@@ -46,7 +46,12 @@ export interface Core {
 /** Starts the core: opens the cache, starts the feeds, serves the API. */
 export async function startCore(options: CoreOptions = {}): Promise<Core> {
   const config =
-    options.config ?? (options.configPath ? loadConfigFile(options.configPath) : defaultConfig());
+    options.config ??
+    (options.configPath
+      ? loadConfigFile(options.configPath)
+      : options.cachePath
+        ? noFeedsConfig()
+        : defaultConfig());
   const cachePath =
     options.cachePath ?? config.cache ?? join(options.userDataDir ?? userDataDir(), 'cache.sqlite');
   const readOnly = options.readOnly ?? false;
@@ -56,7 +61,15 @@ export async function startCore(options: CoreOptions = {}): Promise<Core> {
   const health = new FeedHealthBook();
   const endpointRef: { publish?: (delta: unknown) => void } = {};
   const publisher = new DeltaPublisher(cache, health, (delta) => endpointRef.publish?.(delta));
-  const endpoint = createApiEndpoint(createHandlers({ cache, publisher, readOnly }), { readOnly });
+  const endpoint = createApiEndpoint(
+    createHandlers({
+      cache,
+      publisher,
+      readOnly,
+      notifyFrom: config.notifications.minSeverity,
+    }),
+    { readOnly },
+  );
   endpointRef.publish = (delta) => endpoint.publish('delta', delta);
 
   let feeds: RunningFeed[] = [];

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { NOTIFY_LEVELS } from '../../shared/notable';
 import { TLP_LEVELS } from '../../shared/vocab';
 import { FORMATS } from '../parsers/types';
 import { KEY_PARTS, type CorrelationOptions } from '../correlate/correlation-key';
@@ -85,6 +86,11 @@ export const AppConfigSchema = z
     serve: ServeConfigSchema.default({ host: '127.0.0.1', port: 4173, allowedHosts: [] }),
     updates: z.object({ url: z.url() }).strict().optional(),
     correlation: CorrelationConfigSchema.optional(),
+    /** Which new incidents are announced: from this severity up, or "off". */
+    notifications: z
+      .object({ minSeverity: z.enum(NOTIFY_LEVELS).default('critical') })
+      .strict()
+      .default({ minSeverity: 'critical' }),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfigSchema>;

@@ -2,6 +2,7 @@
  * What each API method does, given a validated request. Kept apart from
  * validation and transport so each method reads as one line of intent.
  */
+import type { NotifyLevel } from '../../shared/notable';
 import type { ApiHandlers } from './api-endpoint';
 import type { DeltaPublisher } from './delta-publisher';
 import { scopedLogger } from './log';
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   cache: AlertCache;
   publisher: DeltaPublisher;
   readOnly: boolean;
+  notifyFrom: NotifyLevel;
 }
 
 // Changes are signed with the name of the user running the core: a serve
@@ -23,12 +25,18 @@ export interface HandlerDeps {
 const changedBy = () => ({ author: localUser(), now: Date.now() });
 
 /** The handler of every method of the contract. */
-export function createHandlers({ cache, publisher, readOnly }: HandlerDeps): ApiHandlers {
+export function createHandlers({
+  cache,
+  publisher,
+  readOnly,
+  notifyFrom,
+}: HandlerDeps): ApiHandlers {
   return {
     getInfo: (_params, client) => ({
       version: appVersion(),
       readOnly: readOnly || client.readOnly,
       profile: client.readOnly ? 'wall' : undefined,
+      notifyFrom,
     }),
     getPicture: () => publisher.picture(),
     listRecentAlerts: ({ limit }) => cache.recentAlerts(limit),

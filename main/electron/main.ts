@@ -1,7 +1,8 @@
 /**
  * The Electron entry point, kept thin: one instance per user data directory,
  * the core started exactly as serve mode starts it, one hardened window
- * talking to it over IPC, optional updates, and a clean close of the cache.
+ * talking to it over IPC, native notifications of new incidents, optional
+ * updates, and a clean close of the cache.
  */
 import { app, dialog, session } from 'electron';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { startCore, type Core } from '../core/app';
 import { scopedLogger } from '../core/log';
 import { appRoot, userDataDir } from '../core/paths';
 import { parseLaunchArgs } from './args';
+import { announceNewIncidents } from './notifications';
 import { wireIpc } from './ipc';
 import { setUpShellLogging } from './logging';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -51,6 +53,7 @@ async function start(): Promise<void> {
   });
   const unwireIpc = wireIpc(core.endpoint);
   const stopUpdates = startUpdates(core.config.updates);
+  const stopAnnouncing = announceNewIncidents(core, focusFirstWindow);
   const preload = join(root, 'dist', 'main', 'electron', 'preload.cjs');
   createMainWindow(preload);
   log.info(`desktop started (Electron ${process.versions.electron})`);
@@ -64,6 +67,7 @@ async function start(): Promise<void> {
   });
   closeOnQuit(core, () => {
     stopUpdates();
+    stopAnnouncing();
     unwireIpc();
   });
 }

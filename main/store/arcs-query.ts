@@ -17,7 +17,8 @@ const ARCS_SQL = `
   SELECT
     ${step('src_lon_e4')} AS from_lon, ${step('src_lat_e4')} AS from_lat,
     ${step('dst_lon_e4')} AS to_lon, ${step('dst_lat_e4')} AS to_lat,
-    count(*) AS n, max(severity) AS severity, max(observed_at) AS last_seen
+    count(*) AS n, max(severity) AS severity, max(observed_at) AS last_seen,
+    max(src_country) AS from_country, max(dst_country) AS to_country
   FROM alerts
   WHERE seq > ?
     AND src_lat_e4 IS NOT NULL AND src_lon_e4 IS NOT NULL
@@ -34,13 +35,17 @@ interface ArcRow {
   n: number;
   severity: number;
   last_seen: number;
+  from_country: string | null;
+  to_country: string | null;
 }
 
 const degrees = (steps: number): number => steps / STEPS_PER_DEGREE;
 
 /**
  * Up to `limit` arcs from the newest ARC_WINDOW alerts, busiest first; from
- * and to are [lon, lat] of the source and the destination.
+ * and to are [lon, lat] of the source and the destination. An arc's
+ * countries let the map drill down from it; points 0.1 degree apart rarely
+ * straddle a border, so one country per end is named.
  */
 export function readArcs(statements: Statements, latestSeq: number, limit: number): Arc[] {
   const rows = statements.get(ARCS_SQL).all(latestSeq - ARC_WINDOW, limit) as ArcRow[];
@@ -50,5 +55,7 @@ export function readArcs(statements: Statements, latestSeq: number, limit: numbe
     count: row.n,
     severity: fromCode(SEVERITY_CODES, row.severity),
     lastSeen: row.last_seen,
+    ...(row.from_country ? { fromCountry: row.from_country } : {}),
+    ...(row.to_country ? { toCountry: row.to_country } : {}),
   }));
 }

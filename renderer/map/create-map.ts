@@ -34,6 +34,9 @@ export function createMap(container: HTMLElement): { map: MapLibreMap; overlay: 
     layers: [],
     // A flat map is drawn in layer order: arcs rise above the ground and would hide labels.
     parameters: { depthCompare: 'always' },
+    // Countries and arcs are links into the incidents.
+    getCursor: ({ isDragging, isHovering }) =>
+      isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
   });
   map.addControl(overlay);
   return { map, overlay };

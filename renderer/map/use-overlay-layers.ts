@@ -1,6 +1,8 @@
 import type { LayersList } from '@deck.gl/core';
 import { useMemo } from 'react';
+import type { Arc } from '../../shared/api';
 import { severityRank } from '../../shared/vocab';
+import { navigate } from '../route/use-route';
 import { useAppStore } from '../store/use-app-store';
 import { COUNTRY_CENTROIDS, type CountryCollection } from './countries';
 import { buildLayers } from './layers/build-layers';
@@ -9,6 +11,15 @@ import { PULSE_MS, freshPulses } from './layers/pulses';
 import { useAnimationClock } from './use-animation-clock';
 
 const LABELLED_COUNTRIES = 8;
+
+const openCountry = (country: string) => navigate({ view: 'incidents', filter: { country } });
+
+// An arc opens the incidents of its source country: the filter has one
+// country, and where attacks come from is what an arc is followed for.
+const openArc = (arc: Arc) => {
+  const country = arc.fromCountry ?? arc.toCountry;
+  navigate({ view: 'incidents', filter: country ? { country } : {} });
+};
 
 /** The overlay's layers for the store's state, animated while any alert is fresh. */
 export function useOverlayLayers(countries: CountryCollection | undefined): LayersList {
@@ -37,7 +48,18 @@ export function useOverlayLayers(countries: CountryCollection | undefined): Laye
   );
 
   return useMemo(
-    () => buildLayers({ countries, byCountry, arcs: sortedArcs, pulses, labels, visible, now }),
+    () =>
+      buildLayers({
+        countries,
+        byCountry,
+        arcs: sortedArcs,
+        pulses,
+        labels,
+        visible,
+        now,
+        onCountry: openCountry,
+        onArc: openArc,
+      }),
     [countries, byCountry, sortedArcs, pulses, labels, visible, now],
   );
 }

@@ -2,8 +2,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAlertsSlice } from './alerts-slice';
 import type { AppState } from './app-state';
 import { createConnectionSlice } from './connection-slice';
+import { createIncidentsSlice } from './incidents-slice';
 import { createLayersSlice } from './layers-slice';
 import { createPictureSlice } from './picture-slice';
+import { createToastsSlice } from './toasts-slice';
 
 /** The renderer's store; usable without React (tests, the sync loop). */
 export type AppStore = StoreApi<AppState>;
@@ -15,5 +17,7 @@ export function createAppStore(): AppStore {
     ...createAlertsSlice(...args),
     ...createConnectionSlice(...args),
     ...createLayersSlice(...args),
+    ...createIncidentsSlice(...args),
+    ...createToastsSlice(...args),
   }));
 }

@@ -1,6 +1,7 @@
 /**
  * Keeps the store in step with the main process: on every (re)connection it
- * fetches the picture and the newest alerts, in between it applies deltas.
+ * fetches what the server says of itself, the picture and the newest
+ * alerts; in between it applies deltas.
  */
 import type { LagebildApi } from '../../shared/api';
 import { scopedLogger } from '../log';
@@ -10,7 +11,8 @@ import type { AppStore } from './app-store';
 const log = scopedLogger('sync');
 
 async function seed(api: LagebildApi, store: AppStore): Promise<void> {
-  const [picture, alerts] = await Promise.all([
+  const [info, picture, alerts] = await Promise.all([
+    api.call('getInfo', {}),
     api.call('getPicture', {}),
     api.call('listRecentAlerts', { limit: MAX_ALERTS }),
   ]);
@@ -18,6 +20,9 @@ async function seed(api: LagebildApi, store: AppStore): Promise<void> {
   else log.warn(`getPicture failed: ${picture.error.message}`);
   if (alerts.ok) store.getState().seedAlerts(alerts.value);
   else log.warn(`listRecentAlerts failed: ${alerts.error.message}`);
+  // Last, so that whoever waits for the info finds the alerts already there.
+  if (info.ok) store.getState().setInfo(info.value);
+  else log.warn(`getInfo failed: ${info.error.message}`);
 }
 
 /** Starts syncing `store` with `api` for the life of the page. */

@@ -45,9 +45,12 @@ describe('socket api', () => {
     current().emit('message', { id: 2, result: { ok: true, value: makePicture(5) } });
     current().emit('message', {
       id: 1,
-      result: { ok: true, value: { version: '1', readOnly: true } },
+      result: { ok: true, value: { version: '1', readOnly: true, notifyFrom: 'critical' } },
     });
-    expect(await info).toEqual({ ok: true, value: { version: '1', readOnly: true } });
+    expect(await info).toEqual({
+      ok: true,
+      value: { version: '1', readOnly: true, notifyFrom: 'critical' },
+    });
     expect((await picture).ok).toBe(true);
   });
 

@@ -2,8 +2,8 @@ import { ArcLayer } from '@deck.gl/layers';
 import type { Arc } from '../../../shared/api';
 import { SEVERITY_RGB } from '../../palette';
 
-/** Source to target lines, coloured by severity, wider for more alerts. */
-export function arcsLayer(arcs: Arc[], visible: boolean): ArcLayer<Arc> {
+/** Source to target lines, coloured by severity, wider for more alerts; a click drills down. */
+export function arcsLayer(arcs: Arc[], visible: boolean, onArc: (arc: Arc) => void): ArcLayer<Arc> {
   return new ArcLayer<Arc>({
     id: 'arcs',
     data: arcs,
@@ -17,5 +17,9 @@ export function arcsLayer(arcs: Arc[], visible: boolean): ArcLayer<Arc> {
     getWidth: (arc) => 1 + 2 * Math.log10(arc.count),
     widthUnits: 'pixels',
     widthMaxPixels: 8,
+    pickable: true,
+    onClick: ({ object }) => {
+      if (object) onArc(object as Arc);
+    },
   });
 }

@@ -18,14 +18,17 @@ export interface OverlayInput {
   labels: CountryLabel[];
   visible: Record<LayerName, boolean>;
   now: number;
+  /** Drill-down from a country or an arc. */
+  onCountry(iso2: string): void;
+  onArc(arc: Arc): void;
 }
 
 /** The deck.gl layers for this state, bottom to top. */
 export function buildLayers(input: OverlayInput): LayersList {
   const { visible } = input;
   return [
-    densityLayer(input.countries, input.byCountry, visible.density),
-    arcsLayer(input.arcs, visible.arcs),
+    densityLayer(input.countries, input.byCountry, visible.density, input.onCountry),
+    arcsLayer(input.arcs, visible.arcs, input.onArc),
     ...pulsesLayers(input.pulses, input.now, visible.pulses),
     labelsLayer(input.labels, visible.labels),
   ];

@@ -49,6 +49,16 @@ describe('configuration', () => {
     );
   });
 
+  it('announces critical incidents unless told otherwise, and checks the level', () => {
+    expect(parseConfig({}, 'x.json', '/').notifications).toEqual({ minSeverity: 'critical' });
+    expect(
+      parseConfig({ notifications: { minSeverity: 'off' } }, 'x.json', '/').notifications,
+    ).toEqual({ minSeverity: 'off' });
+    expect(() => parseConfig({ notifications: { minSeverity: 'loud' } }, 'x.json', '/')).toThrow(
+      /x\.json: notifications\.minSeverity/,
+    );
+  });
+
   it('has an embedded default that imports the bundled samples', () => {
     const config = defaultConfig();
     expect(config.feeds).toHaveLength(1);

@@ -192,12 +192,20 @@ describe('AlertCache queries', () => {
     cache.close();
   });
 
-  it('groups arcs by rounded coordinates, from source to destination', () => {
+  it('groups arcs by rounded coordinates, from source to destination, naming known countries', () => {
     const cache = filledCache();
     const arcs = cache.arcs(10);
     expect(arcs).toEqual([
-      { from: [2.4, 46.6], to: [13.4, 52.5], count: 2, severity: 'high', lastSeen: T0 + 10_000 },
       {
+        from: [2.4, 46.6],
+        to: [13.4, 52.5],
+        count: 2,
+        severity: 'high',
+        lastSeen: T0 + 10_000,
+        fromCountry: 'FR',
+      },
+      {
+        fromCountry: 'US',
         from: [-98.6, 39.8],
         to: [13.4, 52.5],
         count: 1,

@@ -1,0 +1,75 @@
+/**
+ * Where the analyst is, as the URL's hash: the map, or the incident list
+ * with its filter, one incident open and one of its alerts' raw record.
+ * Every step of a drill-down is a link that can be reopened.
+ */
+import { IncidentFilterSchema, type IncidentFilter } from '../../shared/api';
+
+/** The incident list with its filter, an incident open in it, and one alert's raw record. */
+export interface IncidentsRoute {
+  view: 'incidents';
+  filter: IncidentFilter;
+  incident?: string;
+  alert?: string;
+}
+
+export type Route = { view: 'map' } | IncidentsRoute;
+
+export const MAP_ROUTE: Route = { view: 'map' };
+
+// Filter keys whose value is a list, written comma-separated.
+const LIST_KEYS = ['status', 'severity', 'tlp'] as const;
+const TEXT_KEYS = ['sector', 'country', 'feed', 'text', 'sort'] as const;
+const NUMBER_KEYS = ['from', 'to'] as const;
+
+/** The filter a query string describes; what does not fit the contract is left out. */
+function filterFrom(query: URLSearchParams): IncidentFilter {
+  const candidate: Record<string, unknown> = {};
+  for (const key of LIST_KEYS) {
+    const value = query.get(key);
+    if (value) candidate[key] = value.split(',');
+  }
+  for (const key of TEXT_KEYS) {
+    const value = query.get(key);
+    if (value) candidate[key] = value;
+  }
+  for (const key of NUMBER_KEYS) {
+    const value = Number(query.get(key) ?? Number.NaN);
+    if (Number.isSafeInteger(value)) candidate[key] = value;
+  }
+  // Each key alone, so that one bad value drops only itself.
+  const filter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(candidate)) {
+    if (IncidentFilterSchema.safeParse({ [key]: value }).success) filter[key] = value;
+  }
+  return filter as IncidentFilter;
+}
+
+/** The route of a location hash such as `#/incidents?country=CN&incident=inc-…`. */
+export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?', 2);
+  if (path !== '/incidents') return MAP_ROUTE;
+  const query = new URLSearchParams(search);
+  const incident = query.get('incident') ?? undefined;
+  const alert = query.get('alert') ?? undefined;
+  return {
+    view: 'incidents',
+    filter: filterFrom(query),
+    ...(incident ? { incident } : {}),
+    ...(incident && alert ? { alert } : {}),
+  };
+}
+
+/** The location hash of `route`. */
+export function formatRoute(route: Route): string {
+  if (route.view === 'map') return '#/';
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(route.filter)) {
+    if (value === undefined || key === 'limit') continue;
+    query.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  if (route.incident) query.set('incident', route.incident);
+  if (route.incident && route.alert) query.set('alert', route.alert);
+  const search = query.toString();
+  return `#/incidents${search ? `?${search}` : ''}`;
+}
