@@ -1,10 +1,11 @@
 /**
  * The application configuration: where the cache is, which feeds to run,
- * the asset inventory, serve mode and updates. Read from a JSON file and
+ * the asset inventory, serve mode and updates. Read from a JSON or YAML file and
  * validated with errors that name the file, the feed and the key.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { NOTIFY_LEVELS } from '../../shared/notable';
 import { TLP_LEVELS } from '../../shared/vocab';
@@ -119,11 +120,13 @@ export function parseConfig(value: unknown, origin: string, baseDir: string): Ap
   return resolvePaths(result.data, baseDir);
 }
 
-/** Reads and validates a JSON configuration file. */
+/** Reads and validates a configuration file: YAML when it is named .yaml or .yml, else JSON. */
 export function loadConfigFile(path: string): AppConfig {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    // YAML 1.2 core schema: no custom tags, so a configuration cannot make the parser build objects.
+    value = /\.ya?ml$/i.test(path) ? parseYaml(text, { schema: 'core' }) : JSON.parse(text);
   } catch (error) {
     throw new ConfigError(`${path}: cannot read configuration: ${(error as Error).message}`);
   }

@@ -27,6 +27,24 @@ describe('configuration', () => {
     expect(config.serve).toEqual({ host: '127.0.0.1', port: 4173, allowedHosts: [] });
   });
 
+  it('reads YAML as well, with the same checks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const path = join(dir, 'lagebild.yaml');
+    writeFileSync(
+      path,
+      'feeds:\n  - id: eve\n    type: file-tail\n    path: eve.json\n    tlp: green\n',
+    );
+    expect(loadConfigFile(path).feeds[0]).toMatchObject({
+      path: join(dir, 'eve.json'),
+      tlp: 'green',
+    });
+    const bad = join(dir, 'bad.yml');
+    writeFileSync(bad, 'feeds:\n  - id: eve\n    type: file-tail\n');
+    expect(() => loadConfigFile(bad)).toThrow(/bad\.yml: feed "eve": path/);
+    writeFileSync(bad, 'feeds: [unclosed\n');
+    expect(() => loadConfigFile(bad)).toThrow(/bad\.yml: cannot read configuration/);
+  });
+
   it('names the file, the feed and the key of a mistake', () => {
     const path = configFile({
       feeds: [{ id: 'sensor-7', type: 'file-tail', path: 'x', pollMs: 'fast' }],
