@@ -40,14 +40,22 @@ export const TOKEN_COOKIE = 'lagebild_token';
 function cookieToken(request: IncomingMessage): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== TOKEN_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // A malformed cookie presents no token; it must not throw out of the request handler.
+      return undefined;
+    }
   }
   return undefined;
 }
 
 function presentedToken(request: IncomingMessage, url: URL): string | undefined {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  // The scheme name is case-insensitive (RFC 9110, section 11.1).
+  const bearer = /^bearer +(.+)$/i.exec(header ?? '');
+  if (bearer?.[1]) return bearer[1].trim();
   return url.searchParams.get('token') ?? cookieToken(request);
 }
 

@@ -49,9 +49,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The name it listens on is one clients may use.
   const allowedHosts = [...(options.allowedHosts ?? []), options.host];
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
     const refuse = (status: number, reason: string) =>
       response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(reason);
+    const url = requestUrl(request.url);
+    if (!url) {
+      refuse(400, 'malformed request target');
+      return;
+    }
     if (!hostAllowed(request, allowedHosts)) {
       refuse(421, 'this server is not reached by that name');
       return;
@@ -67,7 +71,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestUrl(request.url);
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const access = decideAccess(request, url, options.token);
     const refusal =
       url.pathname !== '/api'
@@ -96,6 +104,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url,
     close: () => closeServer(server, sockets),
   };
+}
+
+/**
+ * The URL of a request target, or undefined when it is malformed. The
+ * target is only ever a path here: put after a fixed origin, "//host" is a
+ * path too and never makes the parser look for an authority (which threw on
+ * "//%" and took the whole server down).
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  const path = target ?? '/';
+  if (!path.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://localhost${path}`);
+  } catch {
+    return undefined;
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -87,6 +87,14 @@ describe('serve access', () => {
     });
   });
 
+  it('takes the bearer scheme in any case, and a malformed cookie as no token', () => {
+    const url = new URL('http://x/api');
+    const lower = request('192.0.2.5', { authorization: 'bearer s3cret' });
+    expect(decideAccess(lower, url, 's3cret')).toMatchObject({ allowed: true });
+    const broken = request('192.0.2.5', { cookie: 'lagebild_token=%E0%A4%A' });
+    expect(decideAccess(broken, url, 's3cret')).toMatchObject({ allowed: false, status: 401 });
+  });
+
   it('compares tokens of any length without throwing', () => {
     expect(tokensMatch('a', 'a')).toBe(true);
     expect(tokensMatch('a', 'a-much-longer-token')).toBe(false);

@@ -208,6 +208,26 @@ describe('serve mode', () => {
     expect(await httpStatus('/%2e%2e/cache.sqlite')).toBe(404);
   });
 
+  it('answers odd request targets with a refusal and stays up', async () => {
+    const { port } = new URL(server.url);
+    const raw = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path, headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    // Each of these once threw out of the handler and ended the process.
+    for (const path of ['//%', '//[', '//a:99999', '//%/api', '*']) {
+      expect([400, 404]).toContain(await raw(path));
+    }
+    // A malformed token cookie presents no token: the loopback client still gets the app.
+    expect(await raw('/', { cookie: 'lagebild_token=%' })).toBe(200);
+    expect(await httpStatus('/')).toBe(200);
+  });
+
   it('refuses to listen beyond loopback without a token', async () => {
     await expect(
       startServer({ host: '0.0.0.0', port: 0, rendererDir: dir, endpoint: core.endpoint }),
