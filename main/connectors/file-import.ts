@@ -17,25 +17,55 @@ export const MAX_DOCUMENT_BYTES = 64 << 20;
 /** Files and folders that sit beside feed data but are not feed data. */
 const NOT_FEED_DATA = /^(readme|sources|licen[cs]es?|copying|notice)(\.|$)|\.md$/i;
 
+/** A path that was found but cannot be imported, and why. */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
 /**
- * Every file below the given paths, sorted for a repeatable order. A path
- * that does not exist throws, so the caller can say which one.
+ * Every file below the given paths, sorted for a repeatable order, and the
+ * paths found but not importable (unreadable, a loop, not a regular file),
+ * which the caller reports while the rest goes on. A named path that does
+ * not exist throws, so the caller can say which one.
  */
-export function listFiles(paths: string[]): string[] {
+export function listFiles(paths: string[]): { files: string[]; skipped: SkippedPath[] } {
   const files: string[] = [];
+  const skipped: SkippedPath[] = [];
+  // Directories by device and inode: a link back to an ancestor is entered once.
+  const entered = new Set<string>();
   const visit = (path: string, named: boolean) => {
-    const stat = statSync(path);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      if (named) throw error;
+      skipped.push({ path, reason: (error as Error).message });
+      return;
+    }
     if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) {
+      const id = `${stat.dev}:${stat.ino}`;
+      if (entered.has(id)) return;
+      entered.add(id);
+      let names: string[];
+      try {
+        names = readdirSync(path).sort();
+      } catch (error) {
+        skipped.push({ path, reason: (error as Error).message });
+        return;
+      }
+      for (const name of names) {
         if (!name.startsWith('.') && !NOT_FEED_DATA.test(name)) visit(join(path, name), false);
       }
-    } else if (stat.isFile() && (named || !NOT_FEED_DATA.test(basename(path)))) {
+    } else if (stat.isFile()) {
       // A file named on the command line is imported whatever its name.
-      files.push(path);
+      if (named || !NOT_FEED_DATA.test(basename(path))) files.push(path);
+    } else if (named) {
+      skipped.push({ path, reason: 'not a regular file (a pipe, socket or device is not read)' });
     }
   };
   for (const path of paths) visit(path, true);
-  return files;
+  return { files, skipped };
 }
 
 /** Reads the first bytes of a file, for format detection. */

@@ -40,17 +40,40 @@ export interface ImportOptions {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Imports every file below `paths`; a missing path throws before anything is read. */
+/**
+ * Imports every file below `paths`; a missing path throws before anything
+ * is read. A file or folder that cannot be read is quarantined with the
+ * reason, and the import goes on.
+ */
 export async function importPaths(paths: string[], options: ImportOptions): Promise<ImportReport> {
-  const files = listFiles(paths);
+  const { files, skipped } = listFiles(paths);
   const report: ImportReport = { files: [], total: emptySummary() };
-  for (const path of files) {
-    if (options.signal?.aborted) break;
-    const file = await importFile(path, options);
+  const add = (file: FileReport) => {
     report.files.push(file);
     addSummary(report.total, file.summary);
+  };
+  // What cannot be read is quarantined with the reason; the rest is imported.
+  for (const { path, reason } of skipped) add(unreadable(path, reason, options));
+  for (const path of files) {
+    if (options.signal?.aborted) break;
+    try {
+      add(await importFile(path, options));
+    } catch (error) {
+      add(unreadable(path, (error as Error).message, options));
+    }
   }
   return report;
+}
+
+function unreadable(path: string, reason: string, options: ImportOptions): FileReport {
+  const summary = options.ingestor.reject(
+    options.feed,
+    path,
+    `cannot read: ${reason}`,
+    Buffer.alloc(0),
+  );
+  options.onBatch?.(summary);
+  return { path, summary };
 }
 
 async function importFile(path: string, options: ImportOptions): Promise<FileReport> {

@@ -2,7 +2,14 @@
  * The command line over the real samples: exact counts, idempotent
  * re-import, quarantine of bad records, the stats contract and exit codes.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -86,6 +93,23 @@ describe('lagebild import and stats', () => {
     const result = stats();
     expect(result.alerts).toBeGreaterThan(50);
     expect(result.quarantined).toBeGreaterThan(0);
+  });
+
+  it('quarantines what it cannot read, with the reason, and imports the rest', () => {
+    const data = join(dir, 'data');
+    mkdirSync(join(data, 'sub'), { recursive: true });
+    copyFileSync(
+      samplePath('suricata-eve', 'suricata-verify_alert-testmyids_expected_eve.json'),
+      join(data, 'sub', 'eve.json'),
+    );
+    symlinkSync('loop-b', join(data, 'loop-a'));
+    symlinkSync('loop-a', join(data, 'loop-b'));
+    symlinkSync('gone.json', join(data, 'dangling.json'));
+    // A link back to an ancestor is entered once, not until the path is too long.
+    symlinkSync('..', join(data, 'sub', 'up'));
+    const run = runLagebild(['import', '--cache', cache, data, '/dev/null']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(stats()).toMatchObject({ alerts: 1, quarantined: 4 });
   });
 
   it('fails with a clear message on a missing path, an unusable cache or wrong usage', () => {
