@@ -1,7 +1,7 @@
 /**
  * The scoped logger of the main-process core: one electron-log instance
  * writing to a file in the user data directory, a named child per subsystem,
- * and secrets redacted before anything is written.
+ * secrets redacted and line breaks escaped before anything is written.
  */
 import log from 'electron-log/node';
 import { join } from 'node:path';
@@ -23,6 +23,14 @@ export function redact(text: string): string {
   return text.replace(SECRET_PATTERN, '$1[redacted]');
 }
 
+/**
+ * A text as one log line: line breaks shown as "\n". Messages carry text
+ * from feeds and clients; a break in one must not forge a line of its own.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r?\n|[\r\u2028\u2029]/g, '\\n');
+}
+
 let configured = false;
 
 function configure(): void {
@@ -38,7 +46,9 @@ function configure(): void {
   // and tests read the log file.
   log.transports.console.level = process.env.LAGEBILD_LOG_CONSOLE === '1' ? 'info' : false;
   log.hooks.push((message) => {
-    message.data = message.data.map((item) => (typeof item === 'string' ? redact(item) : item));
+    message.data = message.data.map((item) =>
+      typeof item === 'string' ? oneLine(redact(item)) : item,
+    );
     return message;
   });
 }
