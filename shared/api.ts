@@ -65,6 +65,10 @@ export const FeedHealthSchema = z.object({
   quarantined: z.number().int().nonnegative(),
   errorCount: z.number().int().nonnegative(),
   lastError: z.string().optional(),
+  /** How long a feed this process runs has delivered nothing, in ms. */
+  silentForMs: z.number().int().nonnegative().optional(),
+  /** Silent for longer than its configured expected interval. */
+  stale: z.boolean(),
 });
 export type FeedHealth = z.infer<typeof FeedHealthSchema>;
 

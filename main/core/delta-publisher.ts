@@ -9,6 +9,12 @@ import type { FeedHealthBook } from './feed-health';
 
 /** At most ten deltas a second. */
 export const DELTA_INTERVAL_MS = 100;
+/**
+ * A delta at least this often, with nothing added: feed health changes
+ * without alerts (a feed falls silent, a transport drops), and a wall must
+ * see that without anyone touching it.
+ */
+export const HEARTBEAT_MS = 5000;
 /** The renderer keeps no more than this many recent alerts, so no delta carries more. */
 export const MAX_DELTA_ALERTS = 500;
 const ARC_LIMIT = 5000;
@@ -18,6 +24,7 @@ export class DeltaPublisher {
   private lastSeq: number;
   private lastFlush = 0;
   private timer: NodeJS.Timeout | undefined;
+  private readonly heartbeat: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
@@ -25,8 +32,12 @@ export class DeltaPublisher {
     private readonly health: FeedHealthBook,
     private readonly emit: (delta: PictureDelta) => void,
     private readonly intervalMs = DELTA_INTERVAL_MS,
+    heartbeatMs = HEARTBEAT_MS,
   ) {
     this.lastSeq = cache.latestSeq();
+    this.heartbeat = setInterval(() => this.notify(), heartbeatMs);
+    // The heartbeat alone must not keep a finished process alive.
+    this.heartbeat.unref();
   }
 
   /** The whole picture as of now, computed in main. */
@@ -49,6 +60,7 @@ export class DeltaPublisher {
   /** Stops any pending delta, and every later one. */
   stop(): void {
     this.stopped = true;
+    clearInterval(this.heartbeat);
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }

@@ -10,6 +10,9 @@ const RATE_WINDOW_S = 10;
 interface Entry {
   type: string;
   state: FeedState;
+  registeredAt: number;
+  /** The longest normal silence, ms; undefined when the feed may be silent at will. */
+  expectedIntervalMs?: number;
   lastEventAt?: number;
   errorCount: number;
   lastError?: string;
@@ -33,8 +36,16 @@ export class FeedHealthBook {
   constructor(private readonly clock: () => number = Date.now) {}
 
   /** Starts tracking a feed, idle until it reports. */
-  register(id: string, type: string): void {
-    this.entries.set(id, { type, state: 'idle', errorCount: 0, perSecond: new Map() });
+  register(id: string, type: string, expectedIntervalSeconds?: number): void {
+    this.entries.set(id, {
+      type,
+      state: 'idle',
+      registeredAt: this.clock(),
+      expectedIntervalMs:
+        expectedIntervalSeconds === undefined ? undefined : expectedIntervalSeconds * 1000,
+      errorCount: 0,
+      perSecond: new Map(),
+    });
   }
 
   /** Records a state change; 'down' counts as an error. */
@@ -65,7 +76,8 @@ export class FeedHealthBook {
   snapshot(counters: FeedCounters[]): FeedHealth[] {
     const byId = new Map(counters.map((c) => [c.id, c]));
     const ids = new Set([...this.entries.keys(), ...byId.keys()]);
-    const now = Math.floor(this.clock() / 1000);
+    const nowMs = this.clock();
+    const now = Math.floor(nowMs / 1000);
     return [...ids].sort().map((id) => {
       const entry = this.entries.get(id);
       const stored = byId.get(id);
@@ -84,7 +96,20 @@ export class FeedHealthBook {
         quarantined: stored?.quarantined ?? 0,
         errorCount: entry?.errorCount ?? 0,
         lastError: entry?.lastError,
+        ...staleness(entry, nowMs),
       };
     });
   }
+}
+
+/** How long a running feed has been silent, and whether that is longer than normal for it. */
+function staleness(
+  entry: Entry | undefined,
+  now: number,
+): { silentForMs?: number; stale: boolean } {
+  if (!entry) return { stale: false };
+  // A feed silent since this process started it has been silent since then.
+  const silentForMs = Math.max(0, now - (entry.lastEventAt ?? entry.registeredAt));
+  const stale = entry.expectedIntervalMs !== undefined && silentForMs > entry.expectedIntervalMs;
+  return { silentForMs, stale };
 }
