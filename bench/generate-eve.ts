@@ -4,7 +4,8 @@
  * perimeter (a few hosts send most alerts), a few targets.
  */
 
-const SIGNATURES = [
+/** The rules the load trips: message, classtype and Suricata priority. */
+export const SIGNATURES = [
   ['ET SCAN Suspicious inbound to MSSQL port 1433', 'Attempted Information Leak', 2],
   [
     'ET EXPLOIT Apache log4j RCE Attempt (http ldap) (CVE-2021-44228)',
@@ -22,11 +23,17 @@ const SIGNATURES = [
 ] as const;
 
 // Where the alerts come from: this many hosts, in networks that send a lot of attacks.
-const SOURCE_HOSTS = 5000;
+export const SOURCE_HOSTS = 5000;
 const SOURCE_NETWORKS = [5, 31, 45, 62, 77, 91, 103, 185, 193, 212];
 
+/** The address of source host number `host`. */
+export function sourceIp(host: number): string {
+  const network = SOURCE_NETWORKS[host % SOURCE_NETWORKS.length];
+  return `${network}.${(host * 7) % 256}.${(host * 13) % 256}.${1 + (host % 254)}`;
+}
+
 /** A small deterministic generator, so every run benchmarks the same data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;
@@ -46,7 +53,7 @@ export function generateEveLines(count: number, seed = 42): string[] {
     const host = Math.floor(SOURCE_HOSTS * next() ** 3);
     const rule = next() < 0.8 ? host % SIGNATURES.length : pick(SIGNATURES.length);
     const [signature, category, severity] = SIGNATURES[rule]!;
-    const src = `${SOURCE_NETWORKS[host % SOURCE_NETWORKS.length]}.${(host * 7) % 256}.${(host * 13) % 256}.${1 + (host % 254)}`;
+    const src = sourceIp(host);
     const dest = `10.16.${pick(4)}.${1 + pick(254)}`;
     const time = new Date(start + i * 50).toISOString().replace('Z', '+0000');
     lines.push(

@@ -1,28 +1,18 @@
 /**
- * Mapping between the normalized Alert and its row: codes for vocabularies,
+ * Mapping from the normalized Alert to its row: codes for vocabularies,
  * interned texts, coordinates in 1e-4 degrees, JSON for sectors and tags.
+ * alert-read.ts maps the row back.
  */
 import type { Alert, Endpoint } from '../../shared/model';
-import { severityRank, type Sector } from '../../shared/vocab';
-import {
-  ADDRESS_CLASS_CODES,
-  GEO_SOURCE_CODES,
-  KIND_CODES,
-  SEVERITY_CODES,
-  TLP_CODES,
-  fromCode,
-  toCode,
-} from './codes';
+import { severityRank } from '../../shared/vocab';
+import { ADDRESS_CLASS_CODES, GEO_SOURCE_CODES, KIND_CODES, TLP_CODES, toCode } from './codes';
 import type { RawSlot } from './raw-block-commit';
 import type { TextInterner } from './texts';
 
 type Side = 'src' | 'dst';
 
-/** A row of `alert_view` as better-sqlite3 returns it. */
-export type AlertRow = Record<string, string | number | Uint8Array | null>;
-
-// endpointValues writes the values in this order.
-const ENDPOINT_FIELDS = [
+/** An endpoint's columns after their side's prefix, in the order endpointValues writes them. */
+export const ENDPOINT_FIELDS = [
   'ip',
   'port',
   'hostname',
@@ -63,8 +53,15 @@ const INSERT_COLUMNS = [...DESCRIPTIVE_COLUMNS, 'incident', 'raw_block', 'raw_in
 export const INSERT_ALERT_SQL = `INSERT INTO alerts (${INSERT_COLUMNS.join(', ')})
   VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
-/** The `alert_view` columns an Alert is read from (everything but the raw record). */
-export const ALERT_VIEW_COLUMNS = ['seq', ...DESCRIPTIVE_COLUMNS, 'incident_id'].join(', ');
+/** The `alert_view` columns an Alert is read from (everything but the raw record), in order. */
+export const ALERT_VIEW_COLUMN_NAMES: readonly string[] = [
+  'seq',
+  ...DESCRIPTIVE_COLUMNS,
+  'incident_id',
+];
+
+/** ALERT_VIEW_COLUMN_NAMES as a select list. */
+export const ALERT_VIEW_COLUMNS = ALERT_VIEW_COLUMN_NAMES.join(', ');
 
 const toE4 = (degrees: number | undefined): number | null =>
   degrees === undefined ? null : Math.round(degrees * 1e4);
@@ -132,73 +129,4 @@ export function alertValues(
     raw.index,
   );
   return values;
-}
-
-function text(row: AlertRow, column: string): string | undefined {
-  const value = row[column];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function integer(row: AlertRow, column: string): number | undefined {
-  const value = row[column];
-  return typeof value === 'number' ? value : undefined;
-}
-
-function required<T>(value: T | undefined, column: string): T {
-  if (value === undefined) throw new Error(`alert row lacks ${column}`);
-  return value;
-}
-
-/** The object without its undefined properties, as JSON would carry it. */
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function endpointFromRow(row: AlertRow, side: Side): Endpoint | undefined {
-  const at = (field: string) => `${side}_${field}`;
-  const code = (field: string) => integer(row, at(field));
-  const lat = code('lat_e4');
-  const lon = code('lon_e4');
-  const addressClass = code('class');
-  const geoSource = code('geo_source');
-  const endpoint = compact({
-    ip: text(row, at('ip')),
-    port: code('port'),
-    hostname: text(row, at('hostname')),
-    addressClass:
-      addressClass === undefined ? undefined : fromCode(ADDRESS_CLASS_CODES, addressClass),
-    country: text(row, at('country')),
-    asn: code('asn'),
-    asOrg: text(row, at('as_org')),
-    lat: lat === undefined ? undefined : lat / 1e4,
-    lon: lon === undefined ? undefined : lon / 1e4,
-    geoSource: geoSource === undefined ? undefined : fromCode(GEO_SOURCE_CODES, geoSource),
-    site: text(row, at('site')),
-    organisation: text(row, at('organisation')),
-  });
-  return Object.keys(endpoint).length === 0 ? undefined : endpoint;
-}
-
-const jsonList = (json: string | undefined): string[] =>
-  json === undefined ? [] : (JSON.parse(json) as string[]);
-
-/** The Alert an `alert_view` row holds. */
-export function alertFromRow(row: AlertRow): Alert {
-  return compact({
-    id: required(text(row, 'id'), 'id'),
-    feed: required(text(row, 'feed'), 'feed'),
-    kind: fromCode(KIND_CODES, required(integer(row, 'kind'), 'kind')),
-    observedAt: required(integer(row, 'observed_at'), 'observed_at'),
-    receivedAt: required(integer(row, 'received_at'), 'received_at'),
-    severity: fromCode(SEVERITY_CODES, required(integer(row, 'severity'), 'severity')),
-    title: required(text(row, 'title'), 'title'),
-    category: required(text(row, 'category'), 'category'),
-    source: endpointFromRow(row, 'src'),
-    destination: endpointFromRow(row, 'dst'),
-    sectors: jsonList(text(row, 'sectors')) as Sector[],
-    tlp: fromCode(TLP_CODES, required(integer(row, 'tlp'), 'tlp')),
-    tags: jsonList(text(row, 'tags')),
-    signature: text(row, 'signature'),
-    incidentId: text(row, 'incident_id'),
-  });
 }

@@ -158,4 +158,40 @@ describe('incident filters', () => {
     }
     cache.close();
   });
+
+  it('finds a country in lists of several, among texts that only look like lists', () => {
+    const cache = AlertCache.open(tempCacheFile());
+    const alert = (id: string, title: string, from: string, to?: string) =>
+      makeAlert({
+        id,
+        title,
+        severity: 'high',
+        observedAt: T0,
+        source: { ip: '198.51.100.7', country: from },
+        destination: to === undefined ? { ip: '10.16.0.9' } : { ip: '192.0.2.1', country: to },
+      });
+    cache.commit({
+      feed: 'sensor-a',
+      feedType: 'eve',
+      quarantine: [],
+      alerts: [
+        // A title that starts like a JSON list but is none.
+        alert('eve:c-000001', '[SCAN] "DE" sweep', 'DE'),
+        alert('eve:c-000002', 'ET EXPLOIT relay', 'DE', 'FR'),
+        alert('eve:c-000003', 'ET POLICY probe', 'FR'),
+      ],
+    });
+    const titles = (country: string) =>
+      cache
+        .incidents({ country, severity: ['high'] })
+        .map((incident) => incident.title)
+        .sort();
+    expect(titles('DE')).toEqual(['ET EXPLOIT relay', '[SCAN] "DE" sweep']);
+    expect(titles('FR')).toEqual(['ET EXPLOIT relay', 'ET POLICY probe']);
+    expect(titles('US')).toEqual([]);
+    expect(cache.incidents({ text: '[SCAN]' }).map((incident) => incident.title)).toEqual([
+      '[SCAN] "DE" sweep',
+    ]);
+    cache.close();
+  });
 });

@@ -33,7 +33,7 @@ const INCIDENT_OBJECTS = [
   'incidents',
   'incidents_id_tail',
   'incidents_by_key',
-  'incidents_by_last_seen',
+  'incidents_by_last_seen_covering',
 ];
 
 /** Bytes on disk of the cache's incident tables and indexes, and how many incidents. */
