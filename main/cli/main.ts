@@ -14,7 +14,7 @@ import { statsCommand } from './stats-command';
 const log = scopedLogger('cli');
 
 const USAGE = `usage:
-  lagebild import --cache DB [--format eve|stix21] [--feed ID] [--tlp LEVEL] [--config FILE] PATH...
+  lagebild import --cache DB [--format eve|stix21|cef|leef|syslog] [--feed ID] [--tlp LEVEL] [--config FILE] PATH...
   lagebild stats --cache DB [--json]
   lagebild serve [--cache DB] [--config FILE] [--port N] [--host H] [--read-only]`;
 

@@ -4,13 +4,17 @@
  * publisher that the picture changed; a failing feed never stops the others.
  */
 import { FileTail, parseTailCursor } from '../connectors/file-tail';
-import { parserFor } from '../parsers/detect';
+import { runMisp } from '../connectors/misp/misp-feed';
+import { runNats } from '../connectors/nats/nats-feed';
+import { runTaxii } from '../connectors/taxii/taxii-feed';
 import type { AlertCache } from '../store/alert-cache';
 import type { FeedConfig } from './config';
 import type { FeedHealthBook } from './feed-health';
 import { importPaths } from './import-files';
 import type { FeedContext, Ingestor, IngestSummary } from './ingest';
 import { scopedLogger } from './log';
+import { runSyslog } from './syslog-feed';
+import { tailParser } from './tail-parser';
 
 const log = scopedLogger('feeds');
 
@@ -35,7 +39,7 @@ export function startFeeds(feeds: FeedConfig[], deps: FeedDeps): RunningFeed[] {
 }
 
 function startFeed(feed: FeedConfig, deps: FeedDeps): RunningFeed {
-  deps.health.register(feed.id, feed.type);
+  deps.health.register(feed.id, feed.type, feed.expectedIntervalSeconds);
   const context: FeedContext = { id: feed.id, type: feed.type, tlp: feed.tlp };
   const afterBatch = (summary: IngestSummary) => {
     deps.health.recordEvents(feed.id, summary.records);
@@ -46,6 +50,14 @@ function startFeed(feed: FeedConfig, deps: FeedDeps): RunningFeed {
       return runImport(feed.id, feed.paths, feed.format, context, deps, afterBatch);
     case 'file-tail':
       return runTail(feed, context, deps, afterBatch);
+    case 'syslog':
+      return runSyslog(feed, context, deps, afterBatch);
+    case 'nats':
+      return runNats(feed, context, deps, afterBatch);
+    case 'taxii21':
+      return runTaxii(feed, context, deps, afterBatch);
+    case 'misp':
+      return runMisp(feed, context, deps, afterBatch);
   }
 }
 
@@ -86,8 +98,8 @@ function runTail(
   deps: FeedDeps,
   afterBatch: (summary: IngestSummary) => void,
 ): RunningFeed {
-  // A tail reads lines; EVE is the line format this release knows.
-  const parser = parserFor(feed.format ?? 'eve');
+  // A tail reads lines: EVE unless the feed names another line format.
+  const parser = tailParser(feed.format ?? 'eve', feed.path);
   const tail = new FileTail(feed.path, feed.pollMs, parseTailCursor(deps.cache.cursor(feed.id)), {
     onBatch: (batch) => afterBatch(deps.ingestor.ingest(context, parser, batch)),
     onState: (state, error) => {

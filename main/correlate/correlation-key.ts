@@ -3,12 +3,13 @@
  * the same signature or indicator, the same target (site, organisation or
  * sector, else the target network), and the same source network, with no
  * gap longer than 30 minutes. All sightings of one STIX indicator share a
- * key however far apart they are.
+ * key however far apart they are, and so do all alerts of one MISP event.
  */
 import { hash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import type { Alert } from '../../shared/model';
 import { ipv4Number, parseIp } from '../enrich/ip-address';
+import { MISP_EVENT_SIGNATURE_PREFIX } from '../parsers/misp/event-signature';
 
 export const KEY_PARTS = ['signature', 'target', 'source-network'] as const;
 export type KeyPart = (typeof KEY_PARTS)[number];
@@ -65,8 +66,11 @@ function keyDigest(kind: string, parts: string): bigint {
   return hash('sha256', `${kind}\0${parts}`, 'buffer').readBigInt64BE(0);
 }
 
+// Signatures that make one incident whatever the gap: a STIX indicator's id,
+// or a MISP event's (every alert of one event carries it).
 const isIndicatorId = (signature: string | undefined): signature is string =>
-  signature?.startsWith('indicator--') === true;
+  signature?.startsWith('indicator--') === true ||
+  signature?.startsWith(MISP_EVENT_SIGNATURE_PREFIX) === true;
 
 /** The correlation key of `alert` under `options`. */
 export function correlationKey(alert: Alert, options: CorrelationOptions): CorrelationKey {

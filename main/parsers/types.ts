@@ -5,8 +5,30 @@
 import type { Alert } from '../../shared/model';
 import type { Tlp } from '../../shared/vocab';
 
-/** The formats Lagebild can read. */
-export const FORMATS = ['eve', 'stix21'] as const;
+/**
+ * The formats Lagebild can read. `syslog` is CEF or LEEF, told apart per
+ * record, as a syslog feed receives them. `zeek` is notice.log and
+ * intel.log (JSON or TSV); `abusech` is the Feodo Tracker, URLhaus and
+ * ThreatFox exports; `kev` is CISA's catalog of known exploited
+ * vulnerabilities (JSON or CSV). `misp` is MISP event JSON (feed event
+ * files, exports and restSearch answers).
+ */
+export const FORMATS = [
+  'eve',
+  'stix21',
+  'cef',
+  'leef',
+  'syslog',
+  'zeek',
+  'wazuh',
+  'cowrie',
+  'ecs',
+  'abusech',
+  'spamhaus-drop',
+  'kev',
+  'csaf',
+  'misp',
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**
@@ -32,6 +54,11 @@ export type ParseResult =
       ignored?: Record<string, number>;
       /** Parts of a document that were rejected while the rest was kept. */
       rejected?: { position: string; reason: string; raw: string }[];
+      /**
+       * Rejected parts beyond those listed in `rejected`, only counted: a
+       * document of millions of bad objects must not hold one entry each.
+       */
+      rejectedMore?: number;
     }
   | { ok: false; reason: string };
 
@@ -41,4 +68,12 @@ export interface Parser {
   framing: Framing;
   /** Parses one record; `position` names where it was (e.g. "line 12"). */
   parse(record: string, position: string): ParseResult;
+  /**
+   * The parser for one file or tail, where it differs from this one: a
+   * format whose lines depend on a header (Zeek TSV `#fields`, a CSV
+   * header) keeps it here, and a line format whose file is one
+   * pretty-printed JSON document asks for 'document' framing. `head` is
+   * the file's first bytes, so a tail resuming mid-file knows the header.
+   */
+  openStream?(head: string): Parser;
 }

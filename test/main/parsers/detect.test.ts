@@ -23,10 +23,30 @@ describe('detectFormat', () => {
 
   it('claims none of the other JSON and log samples', () => {
     const others = sampleFiles().filter(
-      (path) => !/^(suricata-eve|stix2[01]|stix20-mitre|taxii21)\//.test(path),
+      (path) =>
+        !/^(suricata-eve|stix2[01]|stix20-mitre|taxii21|cef|leef|zeek|wazuh|cowrie|ecs|abusech|kev|csaf|misp\/events|other-feeds)\//.test(
+          path,
+        ),
     );
-    expect(others.length).toBeGreaterThan(50);
+    expect(others.length).toBeGreaterThan(20);
     for (const path of others) expect(detectFormat(path, headOf(path)), path).toBeUndefined();
+  });
+
+  it('detects the sensor, honeypot, intel and advisory samples by their own keys and banners', () => {
+    const byDir: Record<string, string> = {
+      zeek: 'zeek',
+      wazuh: 'wazuh',
+      cowrie: 'cowrie',
+      ecs: 'ecs',
+      abusech: 'abusech',
+      kev: 'kev',
+      csaf: 'csaf',
+      'other-feeds': 'spamhaus-drop',
+    };
+    for (const [dir, format] of Object.entries(byDir)) {
+      for (const path of sampleFiles(dir))
+        expect(detectFormat(path, headOf(path)), path).toBe(format);
+    }
   });
 
   it('detects an EVE line cut off by the head, by its event_type or its file name', () => {
@@ -45,6 +65,20 @@ describe('detectFormat', () => {
     expect(detectFormat('x.json', '\uFEFF  {\n  "type": "bundle",\n')).toBe('stix21');
   });
 
+  it('detects CEF and LEEF lines, bare or in syslog messages, by their payload', () => {
+    for (const path of sampleFiles('cef'))
+      expect(detectFormat(path, headOf(path)), path).toBe('cef');
+    for (const path of sampleFiles('leef')) {
+      expect(detectFormat(path, headOf(path)), path).toBe('leef');
+    }
+    const cef = 'CEF:0|Acme|IDS|1|100|Scan|5|src=10.0.0.1';
+    expect(detectFormat('fw.log', `<134>Oct 11 22:14:15 fw01 ids: ${cef}\n`)).toBe('cef');
+    expect(detectFormat('fw.log', 'LEEF:1.0|Acme|Gate|1|Deny|src=10.0.0.1\n')).toBe('leef');
+    // A syslog file of other messages, or prose that mentions CEF, is neither.
+    expect(detectFormat('messages', '<13>Oct 11 22:14:15 h su: CEF is fine\n')).toBeUndefined();
+    expect(detectFormat('notes.txt', `see ${cef}\n`)).toBeUndefined();
+  });
+
   it('knows nothing of empty or plain-text heads', () => {
     expect(detectFormat('eve.json', '')).toBeUndefined();
     expect(detectFormat('eve.json', 'CEF:0|x')).toBeUndefined();
@@ -56,6 +90,9 @@ describe('parserFor', () => {
     for (const format of FORMATS) expect(parserFor(format).format).toBe(format);
     expect(parserFor('eve').framing).toBe('lines');
     expect(parserFor('stix21').framing).toBe('document');
+    for (const format of ['cef', 'leef', 'syslog'] as const) {
+      expect(parserFor(format).framing).toBe('lines');
+    }
   });
 
   it('throws for a format the type system does not know', () => {

@@ -1,12 +1,38 @@
 import { describe, expect, it } from 'vitest';
+import { parserFor } from '../../../main/parsers/detect';
 import { parseEveRecord } from '../../../main/parsers/eve';
 import { parseStixDocument } from '../../../main/parsers/stix21';
 import type { ParseResult } from '../../../main/parsers/types';
 import { ParseResultSchema, readSample, sampleFiles } from './samples';
 
+const FEED_FORMATS = [
+  'zeek',
+  'wazuh',
+  'cowrie',
+  'ecs',
+  'abusech',
+  'spamhaus-drop',
+  'kev',
+  'csaf',
+] as const;
+
+// Every parser, line formats as a tail starts them (no header) and as a file opens them.
 const PARSERS = [
   ['eve', parseEveRecord],
   ['stix21', parseStixDocument],
+  ...FEED_FORMATS.map(
+    (format) => [format, (text: string) => parserFor(format).parse(text, 'x')] as const,
+  ),
+  ...FEED_FORMATS.map(
+    (format) =>
+      [
+        `${format} opened`,
+        (text: string) => {
+          const parser = parserFor(format);
+          return (parser.openStream?.(text.slice(0, 4096)) ?? parser).parse(text, 'x');
+        },
+      ] as const,
+  ),
 ] as const;
 
 /** Parses `text` with both parsers: neither may throw, both must answer in shape. */
