@@ -3,6 +3,7 @@ import { IncidentsView } from './incidents/IncidentsView';
 import { MapView } from './map/MapView';
 import { Toasts } from './notify/Toasts';
 import { SidePanel } from './panel/SidePanel';
+import { SectorsView } from './sectors/SectorsView';
 import { useRoute } from './route/use-route';
 
 /**
@@ -17,6 +18,7 @@ export function App(): ReactElement {
       <div className="workspace">
         <MapView />
         {route.view === 'incidents' && <IncidentsView route={route} />}
+        {route.view === 'sectors' && <SectorsView route={route} />}
         <Toasts />
       </div>
       <SidePanel />

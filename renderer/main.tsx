@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiContext } from './api/api-context';
 import { connectApi } from './api/connect';
 import { App } from './App';
+import { WallApp } from './wall/WallApp';
 import { bindLogger, scopedLogger } from './log';
 import { startNotableToasts } from './notify/notable-toasts';
 import { reportPageProblems } from './page-problems';
@@ -21,12 +22,15 @@ applySeverityColours(document.documentElement);
 startSync(api, appStore);
 startNotableToasts(api, appStore);
 
+/** serve mode's /wall (and the desktop's wall windows) show the wall instead of the analyst's app. */
+function isWallPage(): boolean {
+  return window.location.pathname.replace(/\/+$/, '') === '/wall';
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <ApiContext.Provider value={api}>
-      <App />
-    </ApiContext.Provider>
+    <ApiContext.Provider value={api}>{isWallPage() ? <WallApp /> : <App />}</ApiContext.Provider>
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const MAIN_ENTRIES = {
   'main/cli': 'main/cli/entry.ts',
   'bench/bench': 'bench/bench.ts',
+  'bench/soak': 'bench/soak.ts',
 };
 
 /** Builds the Node bundles into dist/. */
@@ -19,6 +20,8 @@ export async function buildMain({ entries = MAIN_ENTRIES } = {}) {
     entryPoints: entries,
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
+    // The soak drives Chromium through playwright-core, which reads its own files: a dev tool, not bundled.
+    external: [...nodeBundle.external, 'playwright-core'],
     target: 'node20',
   });
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AlertDetailSchema, AlertSchema, IncidentEventSchema, IncidentSchema } from './model';
 import { NOTIFY_LEVELS } from './notable';
+import { WallSchema } from './wall';
 import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS } from './vocab';
 
 /** Counts keyed by a label (country code, sector, feed id, ...). */
@@ -78,6 +79,8 @@ export const PictureSchema = z.object({
   stats: StatsSchema,
   arcs: z.array(ArcSchema),
   feeds: z.array(FeedHealthSchema),
+  /** Alerts above this client's TLP ceiling, left out of everything it is sent; 0 for analysts. */
+  withheld: z.number().int().nonnegative(),
 });
 export type Picture = z.infer<typeof PictureSchema>;
 
@@ -146,19 +149,44 @@ export const IncidentDetailSchema = z.object({
 });
 export type IncidentDetail = z.infer<typeof IncidentDetailSchema>;
 
+/** One sector at a glance: its alerts in a window, by severity and over time. */
+export const SectorSummarySchema = z.object({
+  sector: z.enum([...SECTORS, 'unknown']),
+  total: z.number().int().nonnegative(),
+  bySeverity: CountsSchema,
+  /** Alerts per equal slice of the window, oldest first. */
+  sparkline: z.array(z.number().int().nonnegative()),
+});
+export type SectorSummary = z.infer<typeof SectorSummarySchema>;
+
+/** Every sector of the vocabulary and "unknown", for [from, to]. */
+export const SectorsSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  sectors: z.array(SectorSummarySchema),
+});
+export type Sectors = z.infer<typeof SectorsSchema>;
+
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
 /**
- * Every method: its parameter and result schemas, and whether it changes
- * state (such methods are refused to read-only clients such as wall screens).
+ * Every method: its parameter and result schemas, whether it changes state
+ * (refused to read-only clients), and whether wall screens may call it
+ * (they read the picture, never a raw record or an incident's detail).
  */
 export const API_METHODS = {
-  getInfo: { params: z.object({}).strict(), result: InfoSchema, mutates: false },
-  getPicture: { params: z.object({}).strict(), result: PictureSchema, mutates: false },
+  getInfo: { params: z.object({}).strict(), result: InfoSchema, mutates: false, forWalls: true },
+  getPicture: {
+    params: z.object({}).strict(),
+    result: PictureSchema,
+    mutates: false,
+    forWalls: true,
+  },
   listRecentAlerts: {
     params: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
     result: z.array(AlertSchema),
     mutates: false,
+    forWalls: true,
   },
   getAlert: {
     params: z.object({ id: z.string().min(1).max(64) }).strict(),
@@ -170,7 +198,12 @@ export const API_METHODS = {
     result: z.array(QuarantineEntrySchema),
     mutates: false,
   },
-  listIncidents: { params: IncidentFilterSchema, result: z.array(IncidentSchema), mutates: false },
+  listIncidents: {
+    params: IncidentFilterSchema,
+    result: z.array(IncidentSchema),
+    mutates: false,
+    forWalls: true,
+  },
   getIncident: {
     params: z.object({ id: IncidentIdSchema }).strict(),
     result: IncidentDetailSchema.nullable(),
@@ -206,6 +239,33 @@ export const API_METHODS = {
     result: IncidentDetailSchema.nullable(),
     mutates: true,
   },
+  /** The sector view: every sector's alerts in the window ending now, or in [from, to]. */
+  getSectors: {
+    params: z
+      .object({
+        from: z.number().int().optional(),
+        to: z.number().int().optional(),
+        /** The window ending at `to` (default now), when `from` is not given. */
+        windowMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(366 * 24 * 60)
+          .optional(),
+        buckets: z.number().int().min(1).max(120),
+      })
+      .strict(),
+    result: SectorsSchema,
+    mutates: false,
+    forWalls: true,
+  },
+  /** The wall profile of this client (from serve's ?profile=), or null for an analyst. */
+  getWall: {
+    params: z.object({}).strict(),
+    result: WallSchema.nullable(),
+    mutates: false,
+    forWalls: true,
+  },
   /** The renderer forwards its log lines to the main process's log file. */
   log: {
     params: z
@@ -217,6 +277,7 @@ export const API_METHODS = {
       .strict(),
     result: z.null(),
     mutates: false,
+    forWalls: true,
   },
 } as const;
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCore } from '../core/app';
 import { scopedLogger } from '../core/log';
+import { wallProfile } from '../core/wall-profiles';
 import { appRoot } from '../core/paths';
 import { startServer } from '../serve/server';
 import { CliError, printLine } from './output';
@@ -51,6 +52,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
       allowedHosts: serve.allowedHosts,
       rendererDir,
       endpoint: core.endpoint,
+      wallOf: (name) => wallProfile(core.config, name),
     });
   } catch (error) {
     await core.close();

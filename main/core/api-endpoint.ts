@@ -36,7 +36,14 @@ export interface EventfulEndpoint extends ApiEndpoint {
  */
 export function createApiEndpoint(
   handlers: ApiHandlers,
-  { readOnly = false }: { readOnly?: boolean } = {},
+  {
+    readOnly = false,
+    shapeEvent = (_event, data) => data,
+  }: {
+    readOnly?: boolean;
+    /** What one client is sent of an event (a wall gets only what its TLP ceiling allows). */
+    shapeEvent?: (event: EventName, data: unknown, client: ClientContext) => unknown;
+  } = {},
 ): EventfulEndpoint {
   const listeners = new Set<(event: EventName, data: unknown) => void>();
 
@@ -60,6 +67,13 @@ export function createApiEndpoint(
         },
       };
     }
+    if (client.wall && !('forWalls' in spec)) {
+      log.warn(`refused ${method} from ${client.name}: not for wall screens`);
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: `${method} is not allowed on a wall screen` },
+      };
+    }
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -81,9 +95,12 @@ export function createApiEndpoint(
 
   return {
     call,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    subscribe(listener, client) {
+      const shaped: typeof listener = client
+        ? (event, data) => listener(event, shapeEvent(event, data, client))
+        : listener;
+      listeners.add(shaped);
+      return () => listeners.delete(shaped);
     },
     publish(event, data) {
       for (const listener of listeners) {

@@ -16,6 +16,7 @@ import { scopedLogger } from './log';
 import { userDataDir } from './paths';
 import { createEnricherFromConfig } from './enrichment';
 import { createHandlers } from './handlers';
+import { eventShaper } from './shape-events';
 import { AlertCache } from '../store/alert-cache';
 
 const log = scopedLogger('core');
@@ -68,7 +69,7 @@ export async function startCore(options: CoreOptions = {}): Promise<Core> {
       readOnly,
       notifyFrom: config.notifications.minSeverity,
     }),
-    { readOnly },
+    { readOnly, shapeEvent: eventShaper(publisher) },
   );
   endpointRef.publish = (delta) => endpoint.publish('delta', delta);
 

@@ -4,6 +4,8 @@
  * added since the last one (the newest, bounded) and fresh aggregates.
  */
 import type { Picture, PictureDelta } from '../../shared/api';
+import type { Tlp } from '../../shared/vocab';
+import { visibleFeed } from './client-view';
 import type { AlertCache } from '../store/alert-cache';
 import type { FeedHealthBook } from './feed-health';
 
@@ -25,6 +27,7 @@ export class DeltaPublisher {
   private lastFlush = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly ceilingPictures = new Map<Tlp, Picture>();
   private stopped = false;
 
   constructor(
@@ -40,13 +43,39 @@ export class DeltaPublisher {
     this.heartbeat.unref();
   }
 
-  /** The whole picture as of now, computed in main. */
-  picture(): Picture {
+  /**
+   * The whole picture as of now, computed in main; with `maxTlp`, of only
+   * the alerts marked at most that, saying how many were left out. Pictures
+   * with a ceiling are kept for the interval: every wall with the same
+   * ceiling shares one.
+   */
+  picture(maxTlp?: Tlp): Picture {
+    if (maxTlp === undefined) return this.compute(undefined);
+    const kept = this.ceilingPictures.get(maxTlp);
+    if (kept && Date.now() - kept.generatedAt < this.intervalMs) return kept;
+    const picture = this.compute(maxTlp);
+    this.ceilingPictures.set(maxTlp, picture);
+    return picture;
+  }
+
+  private compute(maxTlp: Tlp | undefined): Picture {
+    const stats = this.cache.stats(maxTlp);
+    const feeds = this.health.snapshot(this.cache.feedCounters());
+    if (maxTlp === undefined) {
+      return {
+        generatedAt: Date.now(),
+        stats,
+        arcs: this.cache.arcs(ARC_LIMIT),
+        feeds,
+        withheld: 0,
+      };
+    }
     return {
       generatedAt: Date.now(),
-      stats: this.cache.stats(),
-      arcs: this.cache.arcs(ARC_LIMIT),
-      feeds: this.health.snapshot(this.cache.feedCounters()),
+      stats,
+      arcs: this.cache.arcs(ARC_LIMIT, maxTlp),
+      feeds: feeds.map((feed) => visibleFeed(feed, stats.byFeed[feed.id] ?? 0)),
+      withheld: this.cache.stats().alerts - stats.alerts,
     };
   }
 

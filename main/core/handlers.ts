@@ -6,11 +6,15 @@ import type { NotifyLevel } from '../../shared/notable';
 import type { ApiHandlers } from './api-endpoint';
 import type { DeltaPublisher } from './delta-publisher';
 import { scopedLogger } from './log';
+import { ceilingOf, visibleAlerts, visibleIncidents, visibleLevels } from './client-view';
 import { localUser } from './local-user';
 import { appVersion } from './version';
 import type { AlertCache } from '../store/alert-cache';
 
 const rendererLog = scopedLogger('renderer');
+
+/** The sector view's window when a call names none: a day. */
+const DEFAULT_SECTOR_WINDOW_MINUTES = 24 * 60;
 
 /** What the handlers read from. */
 export interface HandlerDeps {
@@ -35,14 +39,25 @@ export function createHandlers({
     getInfo: (_params, client) => ({
       version: appVersion(),
       readOnly: readOnly || client.readOnly,
-      profile: client.readOnly ? 'wall' : undefined,
+      profile: client.wall?.name,
       notifyFrom,
     }),
-    getPicture: () => publisher.picture(),
-    listRecentAlerts: ({ limit }) => cache.recentAlerts(limit),
+    getPicture: (_params, client) => publisher.picture(ceilingOf(client)),
+    listRecentAlerts: ({ limit }, client) =>
+      visibleAlerts(cache.recentAlerts(limit, ceilingOf(client)), client),
     getAlert: ({ id }) => cache.getAlert(id),
     listQuarantine: ({ limit }) => cache.listQuarantine(limit),
-    listIncidents: (filter) => cache.incidents(filter),
+    listIncidents: (filter, client) => {
+      const levels = visibleLevels(client);
+      const tlp = (filter.tlp ?? levels).filter((level) => levels.includes(level));
+      return tlp.length === 0 ? [] : visibleIncidents(cache.incidents({ ...filter, tlp }), client);
+    },
+    getSectors: ({ from, to, windowMinutes, buckets }, client) => {
+      const end = to ?? Date.now();
+      const start = from ?? end - (windowMinutes ?? DEFAULT_SECTOR_WINDOW_MINUTES) * 60_000;
+      return cache.sectors({ from: start, to: Math.max(start, end), buckets }, ceilingOf(client));
+    },
+    getWall: (_params, client) => client.wall ?? null,
     getIncident: ({ id }) => cache.incident(id),
     listIncidentAlerts: ({ id, ...range }) => cache.incidentAlerts(id, range),
     updateIncident: ({ id, ...change }) => cache.updateIncident(id, change, changedBy()),

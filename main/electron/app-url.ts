@@ -15,8 +15,13 @@ const APP_HOST = 'app';
 /** The page every app window loads. */
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
+/** A wall window's page: the same renderer, which shows the wall on this path. */
+export function appWallUrl(profile: string): string {
+  return `${APP_SCHEME}://${APP_HOST}/wall?profile=${encodeURIComponent(profile)}`;
+}
+
 /** Paths that answer with the renderer's single page. */
-const INDEX_PATHS = new Set(['/', '/index.html']);
+const INDEX_PATHS = new Set(['/', '/index.html', '/wall']);
 
 function parseAppUrl(text: string): URL | undefined {
   let url: URL;
@@ -31,7 +36,8 @@ function parseAppUrl(text: string): URL | undefined {
 
 /** True when the URL is the app's own page, whatever its query or fragment. */
 export function isAppPageUrl(text: string): boolean {
-  return parseAppUrl(text)?.pathname === '/index.html';
+  const path = parseAppUrl(text)?.pathname;
+  return path === '/index.html' || path === '/wall';
 }
 
 /**

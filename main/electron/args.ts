@@ -3,11 +3,14 @@
  * holds the executable, possibly the app path, and Chromium or Electron switches.
  */
 import { resolve } from 'node:path';
+import { WallNameSchema } from '../../shared/wall';
 
 /** What the command line asks of the desktop app. */
 export interface LaunchOptions {
   cachePath?: string;
   configPath?: string;
+  /** The wall profile to play full screen, on its displays, instead of the analyst's window. */
+  wall?: string;
 }
 
 /** A flag of ours that was used wrongly. */
@@ -15,7 +18,8 @@ export class LaunchArgsError extends Error {
   override name = 'LaunchArgsError';
 }
 
-const FLAGS = { '--cache': 'cachePath', '--config': 'configPath' } as const;
+const FLAGS = { '--cache': 'cachePath', '--config': 'configPath', '--wall': 'wall' } as const;
+const PATH_FLAGS: ReadonlySet<string> = new Set(['--cache', '--config']);
 type Flag = keyof typeof FLAGS;
 
 function isFlag(text: string): text is Flag {
@@ -23,7 +27,7 @@ function isFlag(text: string): text is Flag {
 }
 
 /**
- * Reads `--cache FILE` and `--config FILE` (or `--flag=FILE`) from anywhere in
+ * Reads `--cache FILE`, `--config FILE` and `--wall PROFILE` (or `--flag=VALUE`) from anywhere in
  * argv, resolving relative paths against `cwd`. Everything else is left to
  * Electron and Chromium, so their switches pass through unharmed.
  */
@@ -43,10 +47,17 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchOpt
     } else {
       value = token.slice(equals + 1);
     }
-    if (!value) throw new LaunchArgsError(`${name} needs a file name`);
+    const isPath = PATH_FLAGS.has(name);
+    if (!value)
+      throw new LaunchArgsError(`${name} needs ${isPath ? 'a file name' : 'a profile name'}`);
     const key = FLAGS[name];
     if (options[key] !== undefined) throw new LaunchArgsError(`${name} is given twice`);
-    options[key] = resolve(cwd, value);
+    if (!isPath && !WallNameSchema.safeParse(value).success) {
+      throw new LaunchArgsError(
+        `${name}: a profile name is letters, digits, dot, dash or underscore`,
+      );
+    }
+    options[key] = isPath ? resolve(cwd, value) : value;
   }
   return options;
 }

@@ -1,49 +1,69 @@
 /**
  * The IPC transport of the API: calls from the app's own page go to the
- * core's validating endpoint, anything else is refused and logged; core
- * events go out to every app window.
+ * core's validating endpoint as the window's client (the desktop user, or
+ * a wall profile), anything else is refused and logged; core events go out
+ * to every app window, shaped for its client.
  */
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { ApiError, ApiResult } from '../../shared/api';
 import type { ApiEndpoint, ClientContext } from '../core/api-types';
 import { scopedLogger } from '../core/log';
 import { isAppPageUrl } from './app-url';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 import { fitsMessageLimit, isTrustedSender, type SenderFacts } from './ipc-guards';
-import { appWindows, isAppWindowContents } from './window';
+import { isAppWindowContents } from './window';
 
 const log = scopedLogger('ipc');
 
 /** The desktop user runs the app; nothing is read-only for them. */
-const DESKTOP_CLIENT: ClientContext = { name: 'desktop', readOnly: false };
+export const DESKTOP_CLIENT: ClientContext = { name: 'desktop', readOnly: false };
 
-/** Serves the API over IPC until the returned function is called. */
-export function wireIpc(endpoint: ApiEndpoint): () => void {
+/** The IPC transport: calls from app windows, and events to each as its client may see them. */
+export interface IpcTransport {
+  /** Serves `win` as `client` (a wall window as its profile) until it closes. */
+  attach(win: BrowserWindow, client: ClientContext): void;
+  close(): void;
+}
+
+/** Serves the API over IPC until `close` is called. */
+export function wireIpc(endpoint: ApiEndpoint): IpcTransport {
+  const clients = new WeakMap<WebContents, ClientContext>();
+  const detachers = new Set<() => void>();
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, params: unknown) =>
-    handleCall(endpoint, event, method, params),
+    handleCall(endpoint, event, clients.get(event.sender), method, params),
   );
-  const unsubscribe = endpoint.subscribe((name, data) => {
-    for (const win of appWindows()) {
+  return {
+    attach(win, client) {
       const contents = win.webContents;
-      if (!contents.isDestroyed() && isAppPageUrl(contents.getURL())) {
-        contents.send(EVENT_CHANNEL, name, data);
-      }
-    }
-  });
-  return () => {
-    unsubscribe();
-    ipcMain.removeHandler(CALL_CHANNEL);
+      clients.set(contents, client);
+      const unsubscribe = endpoint.subscribe((name, data) => {
+        if (!contents.isDestroyed() && isAppPageUrl(contents.getURL())) {
+          contents.send(EVENT_CHANNEL, name, data);
+        }
+      }, client);
+      const detach = () => {
+        unsubscribe();
+        detachers.delete(detach);
+      };
+      detachers.add(detach);
+      win.once('closed', detach);
+    },
+    close() {
+      for (const detach of [...detachers]) detach();
+      ipcMain.removeHandler(CALL_CHANNEL);
+    },
   };
 }
 
 async function handleCall(
   endpoint: ApiEndpoint,
   event: IpcMainInvokeEvent,
+  client: ClientContext | undefined,
   method: unknown,
   params: unknown,
 ): Promise<ApiResult<unknown>> {
   const facts = senderFacts(event);
-  if (!isTrustedSender(facts)) {
+  if (!client || !isTrustedSender(facts)) {
     log.warn(`refused a call from an untrusted sender: ${JSON.stringify(facts).slice(0, 300)}`);
     return refusal('forbidden', 'calls are accepted only from the Lagebild window');
   }
@@ -52,7 +72,7 @@ async function handleCall(
     return refusal('invalid', 'message too large');
   }
   try {
-    return await endpoint.call(method, params, DESKTOP_CLIENT);
+    return await endpoint.call(method, params, client);
   } catch (error) {
     // The endpoint answers with results; this only guards against a broken promise.
     log.error(`call failed: ${(error as Error).stack ?? String(error)}`);

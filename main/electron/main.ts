@@ -1,7 +1,8 @@
 /**
  * The Electron entry point, kept thin: one instance per user data directory,
  * the core started exactly as serve mode starts it, one hardened window
- * talking to it over IPC, native notifications of new incidents, optional
+ * talking to it over IPC (or, with --wall, kiosk windows playing a wall
+ * profile), native notifications of new incidents, optional
  * updates, and a clean close of the cache.
  */
 import { app, dialog, session } from 'electron';
@@ -12,7 +13,8 @@ import { scopedLogger } from '../core/log';
 import { appRoot, userDataDir } from '../core/paths';
 import { parseLaunchArgs } from './args';
 import { announceNewIncidents } from './notifications';
-import { wireIpc } from './ipc';
+import { openWallWindows } from './wall-windows';
+import { DESKTOP_CLIENT, wireIpc } from './ipc';
 import { setUpShellLogging } from './logging';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
@@ -47,28 +49,36 @@ async function start(): Promise<void> {
   serveRenderer(join(root, 'dist', 'renderer'));
 
   const core = await startCore({
-    ...launch,
+    cachePath: launch.cachePath,
+    configPath: launch.configPath,
     readOnly: false,
     userDataDir: app.getPath('userData'),
   });
-  const unwireIpc = wireIpc(core.endpoint);
+  const ipc = wireIpc(core.endpoint);
   const stopUpdates = startUpdates(core.config.updates);
-  const stopAnnouncing = announceNewIncidents(core, focusFirstWindow);
   const preload = join(root, 'dist', 'main', 'electron', 'preload.cjs');
-  createMainWindow(preload);
+  const openAnalystWindow = () => ipc.attach(createMainWindow(preload), DESKTOP_CLIENT);
+  // A wall is watched by a room, not a user at a desk: it announces nothing of its own.
+  let stopWindows: () => void;
+  if (launch.wall) {
+    stopWindows = openWallWindows(core, ipc, preload, launch.wall);
+  } else {
+    openAnalystWindow();
+    stopWindows = announceNewIncidents(core, focusFirstWindow);
+  }
   log.info(`desktop started (Electron ${process.versions.electron})`);
 
   app.on('activate', () => {
     // macOS keeps the app alive without windows; the dock icon brings one back.
-    if (appWindows().length === 0) createMainWindow(preload);
+    if (appWindows().length === 0 && !launch.wall) openAnalystWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   closeOnQuit(core, () => {
     stopUpdates();
-    stopAnnouncing();
-    unwireIpc();
+    stopWindows();
+    ipc.close();
   });
 }
 

@@ -3,9 +3,14 @@
  * preload's `window.lagebild`, loaded from the app scheme, and a registry
  * the IPC layer uses to recognise them.
  */
-import { BrowserWindow, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  type BrowserWindowConstructorOptions,
+  type Rectangle,
+  type WebContents,
+} from 'electron';
 import { scopedLogger } from '../core/log';
-import { APP_INDEX_URL } from './app-url';
+import { APP_INDEX_URL, appWallUrl } from './app-url';
 import { logRendererConsole } from './logging';
 
 const log = scopedLogger('window');
@@ -28,12 +33,53 @@ export function isAppWindowContents(contents: WebContents): boolean {
 
 /** Opens a main window with the given preload script and loads the renderer. */
 export function createMainWindow(preload: string): BrowserWindow {
+  return openWindow(
+    preload,
+    { title: 'Lagebild', width: 1440, height: 900, minWidth: 960, minHeight: 600 },
+    APP_INDEX_URL,
+  );
+}
+
+/**
+ * Opens a wall window filling `area` (a display's bounds) in kiosk mode:
+ * no frame, no menu, nothing to close by accident. A renderer that crashes
+ * is reloaded, so an unattended wall comes back by itself.
+ */
+export function createWallWindow(preload: string, area: Rectangle, profile: string): BrowserWindow {
+  const win = openWindow(
+    preload,
+    {
+      title: `Lagebild wall ${profile}`,
+      ...area,
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      autoHideMenuBar: true,
+    },
+    appWallUrl(profile),
+  );
+  win.webContents.on('render-process-gone', () => {
+    setTimeout(() => {
+      if (!win.isDestroyed()) win.webContents.reload();
+    }, WALL_RELOAD_DELAY_MS);
+  });
+  win.webContents.on('unresponsive', () => {
+    log.warn(`wall ${profile} stopped responding; reloading`);
+    win.webContents.forcefullyCrashRenderer();
+  });
+  return win;
+}
+
+/** How long a crashed wall waits before it reloads (a crash loop must not spin the CPU). */
+const WALL_RELOAD_DELAY_MS = 3000;
+
+function openWindow(
+  preload: string,
+  options: BrowserWindowConstructorOptions,
+  url: string,
+): BrowserWindow {
   const win = new BrowserWindow({
-    title: 'Lagebild',
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    ...options,
     show: false,
     backgroundColor: BACKGROUND_COLOR,
     // Electron removed the remote module in version 14; there is nothing left to switch off.
@@ -56,7 +102,7 @@ export function createMainWindow(preload: string): BrowserWindow {
   win.on('closed', () => windows.delete(win));
   win.once('ready-to-show', () => win.show());
   watchRenderer(win.webContents);
-  win.loadURL(APP_INDEX_URL).catch((error: unknown) => {
+  win.loadURL(url).catch((error: unknown) => {
     log.error(`could not load the renderer: ${(error as Error).message}`);
   });
   return win;

@@ -1,11 +1,12 @@
 /**
  * Who may use serve mode. Loopback clients are trusted; any other client
  * must present the configured token, compared in constant time. A client
- * asking for the wall profile is read-only whatever else it presents.
+ * naming a wall profile is read-only whatever else it presents.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import ipaddr from 'ipaddr.js';
+import { WallNameSchema, defaultWallProfile, type Wall } from '../../shared/wall';
 import type { ClientContext } from '../core/api-types';
 
 /** The outcome of checking one request. */
@@ -69,19 +70,39 @@ export function tokenCookie(url: URL, token: string): string | undefined {
   return `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
-/** Decides whether a request may proceed, and as which kind of client. */
+/** The wall profile of a name, or undefined when the name is not one. */
+export type WallLookup = (name: string) => Wall | undefined;
+
+const defaultWalls: WallLookup = (name) =>
+  WallNameSchema.safeParse(name).success ? { name, ...defaultWallProfile() } : undefined;
+
+/**
+ * Decides whether a request may proceed, and as which kind of client: a
+ * request naming a `profile` is a wall screen, read-only and held to that
+ * profile's TLP ceiling.
+ */
 export function decideAccess(
   request: IncomingMessage,
   url: URL,
   token: string | undefined,
+  wallOf: WallLookup = defaultWalls,
 ): AccessDecision {
   const address = request.socket.remoteAddress;
-  const readOnly = url.searchParams.get('profile') === 'wall';
-  const name = `${readOnly ? 'wall' : 'client'}@${address ?? 'unknown'}`;
-  if (isLoopbackAddress(address)) return { allowed: true, client: { name, readOnly } };
+  const profile = url.searchParams.get('profile');
+  const wall = profile === null ? undefined : wallOf(profile);
+  if (profile !== null && !wall) {
+    return {
+      allowed: false,
+      status: 400,
+      reason: 'a wall profile name is letters, digits, dot, dash or underscore',
+    };
+  }
+  const name = `${wall ? `wall:${wall.name}` : 'client'}@${address ?? 'unknown'}`;
+  const client: ClientContext = wall ? { name, readOnly: true, wall } : { name, readOnly: false };
+  if (isLoopbackAddress(address)) return { allowed: true, client };
   const given = presentedToken(request, url);
   if (token && given !== undefined && tokensMatch(given, token)) {
-    return { allowed: true, client: { name, readOnly } };
+    return { allowed: true, client };
   }
   return {
     allowed: false,

@@ -8,7 +8,14 @@ import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/api';
 import type { ApiEndpoint } from '../core/api-types';
 import { scopedLogger } from '../core/log';
-import { decideAccess, hostAllowed, isLoopbackHost, originAllowed, tokenCookie } from './access';
+import {
+  decideAccess,
+  hostAllowed,
+  isLoopbackHost,
+  originAllowed,
+  tokenCookie,
+  type WallLookup,
+} from './access';
 import { runSession } from './socket-session';
 import { serveStatic } from './static-files';
 
@@ -24,6 +31,8 @@ export interface ServeOptions {
   allowedHosts?: readonly string[];
   /** The built renderer's folder. */
   rendererDir: string;
+  /** The wall profiles that `?profile=NAME` asks for; the default profile for every name without. */
+  wallOf?: WallLookup;
   endpoint: ApiEndpoint;
 }
 
@@ -60,7 +69,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       refuse(421, 'this server is not reached by that name');
       return;
     }
-    const access = decideAccess(request, url, options.token);
+    const access = decideAccess(request, url, options.token, options.wallOf);
     if (!access.allowed) {
       refuse(access.status, access.reason);
       return;
@@ -76,14 +85,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
-    const access = decideAccess(request, url, options.token);
+    const access = decideAccess(request, url, options.token, options.wallOf);
     const refusal =
       url.pathname !== '/api'
         ? '404 Not Found'
         : !hostAllowed(request, allowedHosts) || !originAllowed(request)
           ? '403 Forbidden'
           : !access.allowed
-            ? '401 Unauthorized'
+            ? `${access.status} ${access.status === 400 ? 'Bad Request' : 'Unauthorized'}`
             : undefined;
     if (refusal !== undefined || !access.allowed) {
       log.warn(`refused WebSocket upgrade from ${request.socket.remoteAddress}: ${refusal}`);

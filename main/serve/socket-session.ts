@@ -48,7 +48,7 @@ export function runSession(socket: WebSocket, endpoint: ApiEndpoint, client: Cli
       return;
     }
     send({ event, data });
-  });
+  }, client);
 
   let inFlight = 0;
   socket.on('message', (data, isBinary) => {

@@ -4,11 +4,20 @@
  * the CLI. Every failure surfaces as a CacheError.
  */
 import type { Database } from 'better-sqlite3';
-import type { Arc, IncidentDetail, IncidentFilter, QuarantineEntry, Stats } from '../../shared/api';
+import type {
+  Arc,
+  IncidentDetail,
+  IncidentFilter,
+  QuarantineEntry,
+  Sectors,
+  Stats,
+} from '../../shared/api';
 import type { Alert, AlertDetail, Incident } from '../../shared/model';
+import type { Tlp } from '../../shared/vocab';
 import type { CorrelationOptions } from '../correlate/correlation-key';
 import { Correlator } from '../correlate/correlator';
-import { ALERT_VIEW_COLUMNS, alertFromRow, type AlertRow } from './alert-row';
+import { AFTER_ALERT_VIEW, alertFromValues, seqOf, type AlertValues } from './alert-read';
+import { ALERT_VIEW_COLUMNS } from './alert-row';
 import { readArcs } from './arcs-query';
 import { BY_ID } from './by-id';
 import { toCacheError } from './cache-error';
@@ -30,9 +39,11 @@ import {
 import { readIncidentAlerts, readIncidentDetail, readIncidents } from './incident-queries';
 import { readQuarantine } from './quarantine';
 import { RawBlocks } from './raw-blocks';
+import { TLP_CODES, toCode } from './codes';
 import { RawDictionaries } from './raw-dictionary';
 import { timed } from './slow-query';
 import { Statements } from './statements';
+import { readSectors } from './sector-queries';
 import { readStats } from './stats-queries';
 import { TextInterner } from './texts';
 
@@ -40,6 +51,10 @@ import { TextInterner } from './texts';
 export interface CacheOptions extends OpenOptions {
   correlation?: CorrelationOptions;
 }
+
+/** The stored code of a TLP ceiling; no ceiling is the most restrictive level, letting all through. */
+const tlpCode = (maxTlp: Tlp | undefined): number =>
+  maxTlp === undefined ? TLP_CODES.length - 1 : toCode(TLP_CODES, maxTlp);
 
 /** A read-write (or read-only) handle on one cache file. */
 export class AlertCache {
@@ -120,23 +135,28 @@ export class AlertCache {
   }
 
   /** Totals and breakdowns of all alerts and quarantined records. */
-  stats(): Stats {
-    return this.read('stats', () => readStats(this.statements));
+  stats(maxTlp?: Tlp): Stats {
+    return this.read('stats', () => readStats(this.statements, tlpCode(maxTlp)));
   }
 
-  /** The newest `limit` alerts, newest first. */
-  recentAlerts(limit: number): Alert[] {
-    const sql = `SELECT ${ALERT_VIEW_COLUMNS} FROM alert_view ORDER BY seq DESC LIMIT ?`;
-    return this.read('recent alerts', () => this.alerts(sql, limit));
+  /** The newest `limit` alerts (marked at most `maxTlp`, if given), newest first. */
+  recentAlerts(limit: number, maxTlp?: Tlp): Alert[] {
+    const sql = `SELECT ${ALERT_VIEW_COLUMNS} FROM alert_view WHERE tlp <= ? ORDER BY seq DESC LIMIT ?`;
+    return this.read('recent alerts', () => this.alerts(sql, tlpCode(maxTlp), limit));
+  }
+
+  /** Every sector's alerts in [from, to] (marked at most `maxTlp`, if given). */
+  sectors(range: { from: number; to: number; buckets: number }, maxTlp?: Tlp): Sectors {
+    return this.read('sectors', () => readSectors(this.statements, range, tlpCode(maxTlp)));
   }
 
   /** Up to `limit` alerts that arrived after `seq`, oldest first, and the last seq read. */
   alertsAfter(seq: number, limit: number): { alerts: Alert[]; lastSeq: number } {
     return this.read('alerts after', () => {
       const sql = `SELECT ${ALERT_VIEW_COLUMNS} FROM alert_view WHERE seq > ? ORDER BY seq LIMIT ?`;
-      const rows = this.statements.get(sql).all(seq, limit) as AlertRow[];
-      const last = rows.at(-1)?.seq;
-      return { alerts: rows.map(alertFromRow), lastSeq: typeof last === 'number' ? last : seq };
+      const rows = this.statements.get(sql).raw().all(seq, limit) as AlertValues[];
+      const last = rows.at(-1);
+      return { alerts: rows.map(alertFromValues), lastSeq: last ? seqOf(last) : seq };
     });
   }
 
@@ -146,18 +166,20 @@ export class AlertCache {
   }
 
   /** Up to `limit` aggregated arcs from the newest alerts placed at both ends. */
-  arcs(limit: number): Arc[] {
-    return this.read('arcs', () => readArcs(this.statements, this.latest(), limit));
+  arcs(limit: number, maxTlp?: Tlp): Arc[] {
+    return this.read('arcs', () =>
+      readArcs(this.statements, this.latest(), limit, tlpCode(maxTlp)),
+    );
   }
 
   /** One alert with its raw record, or null when no alert has this id. */
   getAlert(id: string): AlertDetail | null {
     return this.read('get alert', () => {
       const sql = `SELECT ${ALERT_VIEW_COLUMNS}, raw_block, raw_index FROM alert_view WHERE ${BY_ID}`;
-      const row = this.statements.get(sql).get({ id }) as AlertRow | undefined;
+      const row = this.statements.get(sql).raw().get({ id }) as AlertValues | undefined;
       if (!row) return null;
-      const raw = this.context.blocks.read(row.raw_block as number, row.raw_index as number);
-      return { ...alertFromRow(row), raw };
+      const [block, index] = row.slice(AFTER_ALERT_VIEW) as [number, number];
+      return { ...alertFromValues(row), raw: this.context.blocks.read(block, index) };
     });
   }
 
@@ -196,7 +218,12 @@ export class AlertCache {
   }
 
   private alerts(sql: string, ...params: unknown[]): Alert[] {
-    return (this.statements.get(sql).all(...params) as AlertRow[]).map(alertFromRow);
+    return (
+      this.statements
+        .get(sql)
+        .raw()
+        .all(...params) as AlertValues[]
+    ).map(alertFromValues);
   }
 
   private latest(): number {

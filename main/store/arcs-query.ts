@@ -20,7 +20,7 @@ const ARCS_SQL = `
     count(*) AS n, max(severity) AS severity, max(observed_at) AS last_seen,
     max(src_country) AS from_country, max(dst_country) AS to_country
   FROM alerts
-  WHERE seq > ?
+  WHERE seq > ? AND tlp <= ?
     AND src_lat_e4 IS NOT NULL AND src_lon_e4 IS NOT NULL
     AND dst_lat_e4 IS NOT NULL AND dst_lon_e4 IS NOT NULL
   GROUP BY from_lon, from_lat, to_lon, to_lat
@@ -47,8 +47,13 @@ const degrees = (steps: number): number => steps / STEPS_PER_DEGREE;
  * countries let the map drill down from it; points 0.1 degree apart rarely
  * straddle a border, so one country per end is named.
  */
-export function readArcs(statements: Statements, latestSeq: number, limit: number): Arc[] {
-  const rows = statements.get(ARCS_SQL).all(latestSeq - ARC_WINDOW, limit) as ArcRow[];
+export function readArcs(
+  statements: Statements,
+  latestSeq: number,
+  limit: number,
+  maxTlp: number,
+): Arc[] {
+  const rows = statements.get(ARCS_SQL).all(latestSeq - ARC_WINDOW, maxTlp, limit) as ArcRow[];
   return rows.map((row) => ({
     from: [degrees(row.from_lon), degrees(row.from_lat)],
     to: [degrees(row.to_lon), degrees(row.to_lat)],

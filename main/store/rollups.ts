@@ -25,11 +25,11 @@ const UPSERT_ALERT_TOTAL = `
   ON CONFLICT DO UPDATE SET n = n + excluded.n`;
 
 const UPSERT_SECTOR_MINUTE = `
-  INSERT INTO sector_counts_minute (minute, sector, severity, n) VALUES (?, ?, ?, ?)
+  INSERT INTO sector_counts_minute (minute, sector, severity, tlp, n) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT DO UPDATE SET n = n + excluded.n`;
 
 const UPSERT_SECTOR_TOTAL = `
-  INSERT INTO sector_counts_total (sector, severity, n) VALUES (?, ?, ?)
+  INSERT INTO sector_counts_total (sector, severity, tlp, n) VALUES (?, ?, ?, ?)
   ON CONFLICT DO UPDATE SET n = n + excluded.n`;
 
 type Key = (string | number)[];
@@ -58,6 +58,7 @@ export class RollupBatch {
   add(alert: Alert, feed: number): void {
     const minute = Math.floor(alert.observedAt / MINUTE_MS);
     const severity = severityRank(alert.severity);
+    const tlp = toCode(TLP_CODES, alert.tlp);
     this.alertMinutes.add([
       minute,
       feed,
@@ -65,10 +66,10 @@ export class RollupBatch {
       severity,
       alert.source?.country ?? NONE,
       alert.destination?.country ?? NONE,
-      toCode(TLP_CODES, alert.tlp),
+      tlp,
     ]);
     const sectors = alert.sectors.length > 0 ? new Set(alert.sectors) : [NONE];
-    for (const sector of sectors) this.sectorMinutes.add([minute, sector, severity]);
+    for (const sector of sectors) this.sectorMinutes.add([minute, sector, severity, tlp]);
   }
 
   /** Adds the counts to the rollup tables. Call inside the commit's transaction. */

@@ -19,8 +19,12 @@ interface TotalRow {
   n: number;
 }
 
-/** Totals and breakdowns of everything in the cache. */
-export function readStats(statements: Statements): Stats {
+/**
+ * Totals and breakdowns of everything in the cache; with `maxTlp` (a TLP
+ * code), of the alerts and incidents marked at most that, for a screen
+ * with a ceiling (an incident is marked as its most restrictive alert).
+ */
+export function readStats(statements: Statements, maxTlp = TLP_CODES.length - 1): Stats {
   const stats: Stats = {
     alerts: 0,
     quarantined: 0,
@@ -37,9 +41,9 @@ export function readStats(statements: Statements): Stats {
   const totals = statements
     .get(
       `SELECT feeds.id AS feed, t.kind, t.severity, t.src_country, t.dst_country, t.tlp, t.n
-       FROM alert_counts_total t JOIN feeds ON feeds.num = t.feed`,
+       FROM alert_counts_total t JOIN feeds ON feeds.num = t.feed WHERE t.tlp <= ?`,
     )
-    .all() as TotalRow[];
+    .all(maxTlp) as TotalRow[];
   for (const row of totals) {
     stats.alerts += row.n;
     add(stats.byKind, fromCode(KIND_CODES, row.kind), row.n);
@@ -50,12 +54,12 @@ export function readStats(statements: Statements): Stats {
     add(stats.byFeed, row.feed, row.n);
   }
   const sectors = statements
-    .get('SELECT sector, sum(n) AS n FROM sector_counts_total GROUP BY sector')
-    .all() as { sector: string; n: number }[];
+    .get('SELECT sector, sum(n) AS n FROM sector_counts_total WHERE tlp <= ? GROUP BY sector')
+    .all(maxTlp) as { sector: string; n: number }[];
   for (const row of sectors) add(stats.bySector, row.sector || UNKNOWN, row.n);
   const statuses = statements
-    .get('SELECT status, count(*) AS n FROM incidents GROUP BY status')
-    .all() as { status: number; n: number }[];
+    .get('SELECT status, count(*) AS n FROM incidents WHERE tlp <= ? GROUP BY status')
+    .all(maxTlp) as { status: number; n: number }[];
   for (const row of statuses) {
     stats.incidents += row.n;
     add(stats.byStatus, fromCode(STATUS_CODES, row.status), row.n);

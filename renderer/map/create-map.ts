@@ -3,8 +3,11 @@ import { MapLibreMap } from 'maplibre-gl';
 import { basemapStyle } from './basemap-style';
 import { configureMaplibre } from './configure-maplibre';
 
+/** A box of the map as [[west, south], [east, north]]. */
+export type Bounds = readonly [readonly [number, number], readonly [number, number]];
+
 /** The inhabited world, which the map shows on start. */
-const WORLD: [[number, number], [number, number]] = [
+export const WORLD: Bounds = [
   [-180, -58],
   [180, 78],
 ];
@@ -18,7 +21,7 @@ export function createMap(container: HTMLElement): { map: MapLibreMap; overlay: 
   const map = new MapLibreMap({
     container,
     style: basemapStyle(),
-    bounds: WORLD,
+    bounds: WORLD as [[number, number], [number, number]],
     fitBoundsOptions: { padding: 16 },
     renderWorldCopies: false,
     attributionControl: false,

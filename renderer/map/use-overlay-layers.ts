@@ -22,7 +22,7 @@ const openArc = (arc: Arc) => {
 };
 
 /** The overlay's layers for the store's state, animated while any alert is fresh. */
-export function useOverlayLayers(countries: CountryCollection | undefined): LayersList {
+export function useOverlayLayers(countries: CountryCollection | undefined, scale = 1): LayersList {
   const byCountry = useAppStore((state) => state.stats.byCountry);
   const arcs = useAppStore((state) => state.arcs);
   const alerts = useAppStore((state) => state.alerts);
@@ -57,9 +57,10 @@ export function useOverlayLayers(countries: CountryCollection | undefined): Laye
         labels,
         visible,
         now,
+        scale,
         onCountry: openCountry,
         onArc: openArc,
       }),
-    [countries, byCountry, sortedArcs, pulses, labels, visible, now],
+    [countries, byCountry, sortedArcs, pulses, labels, visible, now, scale],
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { IncidentFilter } from '../../shared/api';
 import { sectorLabel } from '../incidents/labels';
+import { DEFAULT_SECTOR_WINDOW } from '../route/route';
 import { navigate } from '../route/use-route';
 import { useAppStore } from '../store/use-app-store';
 
@@ -16,7 +17,17 @@ export function SectorList(): ReactElement {
     .slice(0, SHOWN);
   return (
     <section className="sectors" aria-label="Sectors">
-      <h2>Sectors hit</h2>
+      <h2>
+        Sectors hit
+        <button
+          type="button"
+          className="section-link"
+          data-testid="open-sectors"
+          onClick={() => navigate({ view: 'sectors', windowMinutes: DEFAULT_SECTOR_WINDOW })}
+        >
+          all sectors →
+        </button>
+      </h2>
       {top.length === 0 && <p className="empty">No sector known yet.</p>}
       <ul className="sector-list">
         {top.map(([sector, count]) => (

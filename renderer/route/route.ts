@@ -1,6 +1,7 @@
 /**
- * Where the analyst is, as the URL's hash: the map, or the incident list
- * with its filter, one incident open and one of its alerts' raw record.
+ * Where the analyst is, as the URL's hash: the map, the sectors, or the
+ * incident list with its filter, one incident open and one of its alerts'
+ * raw record.
  * Every step of a drill-down is a link that can be reopened.
  */
 import { IncidentFilterSchema, type IncidentFilter } from '../../shared/api';
@@ -13,7 +14,16 @@ export interface IncidentsRoute {
   alert?: string;
 }
 
-export type Route = { view: 'map' } | IncidentsRoute;
+/** Every sector at a glance, over a window ending now. */
+export interface SectorsRoute {
+  view: 'sectors';
+  windowMinutes: number;
+}
+
+export type Route = { view: 'map' } | IncidentsRoute | SectorsRoute;
+
+/** The sector view's window when the link names none: a day. */
+export const DEFAULT_SECTOR_WINDOW = 24 * 60;
 
 export const MAP_ROUTE: Route = { view: 'map' };
 
@@ -48,8 +58,13 @@ function filterFrom(query: URLSearchParams): IncidentFilter {
 /** The route of a location hash such as `#/incidents?country=CN&incident=inc-…`. */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?', 2);
-  if (path !== '/incidents') return MAP_ROUTE;
   const query = new URLSearchParams(search);
+  if (path === '/sectors') {
+    const minutes = Number(query.get('window'));
+    const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= 366 * 24 * 60;
+    return { view: 'sectors', windowMinutes: valid ? minutes : DEFAULT_SECTOR_WINDOW };
+  }
+  if (path !== '/incidents') return MAP_ROUTE;
   const incident = query.get('incident') ?? undefined;
   const alert = query.get('alert') ?? undefined;
   return {
@@ -63,6 +78,7 @@ export function parseRoute(hash: string): Route {
 /** The location hash of `route`. */
 export function formatRoute(route: Route): string {
   if (route.view === 'map') return '#/';
+  if (route.view === 'sectors') return `#/sectors?window=${route.windowMinutes}`;
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(route.filter)) {
     if (value === undefined || key === 'limit') continue;

@@ -9,6 +9,8 @@ export interface PictureSlice {
   stats: Stats;
   arcs: Arc[];
   feeds: FeedHealth[];
+  /** Alerts kept from this screen by its TLP ceiling. */
+  withheld: number;
   /** Shows a picture unless a newer one is already shown (answers and deltas may cross). */
   applyPicture(picture: Picture): void;
 }
@@ -33,9 +35,10 @@ export const createPictureSlice: StateCreator<AppState, [], [], PictureSlice> = 
   stats: EMPTY_STATS,
   arcs: [],
   feeds: [],
+  withheld: 0,
   applyPicture: (picture) => {
     if (picture.generatedAt < get().generatedAt) return;
-    const { generatedAt, stats, arcs, feeds } = picture;
-    set({ generatedAt, stats, arcs, feeds });
+    const { generatedAt, stats, arcs, feeds, withheld } = picture;
+    set({ generatedAt, stats, arcs, feeds, withheld });
   },
 });

@@ -41,5 +41,6 @@ export function makePicture(generatedAt: number, alerts = 0): Picture {
     },
     arcs: [],
     feeds: [],
+    withheld: 0,
   };
 }

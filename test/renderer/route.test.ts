@@ -12,6 +12,7 @@ describe('route', () => {
     const routes: Route[] = [
       { view: 'map' },
       { view: 'incidents', filter: { country: 'CN' } },
+      { view: 'sectors', windowMinutes: 60 },
       {
         view: 'incidents',
         filter: { sector: 'financial-services', status: ['new', 'acknowledged'] },
@@ -37,6 +38,11 @@ describe('route', () => {
       '#/incidents?country=china&severity=high,bogus&sector=financial-services&from=soon',
     );
     expect(route).toEqual({ view: 'incidents', filter: { sector: 'financial-services' } });
+  });
+
+  it('gives the sector view a day when its window is missing or absurd', () => {
+    expect(parseRoute('#/sectors')).toEqual({ view: 'sectors', windowMinutes: 1440 });
+    expect(parseRoute('#/sectors?window=-5')).toEqual({ view: 'sectors', windowMinutes: 1440 });
   });
 
   it('keeps an alert only with its incident', () => {

@@ -3,7 +3,12 @@ import type { Arc } from '../../../shared/api';
 import { SEVERITY_RGB } from '../../palette';
 
 /** Source to target lines, coloured by severity, wider for more alerts; a click drills down. */
-export function arcsLayer(arcs: Arc[], visible: boolean, onArc: (arc: Arc) => void): ArcLayer<Arc> {
+export function arcsLayer(
+  arcs: Arc[],
+  visible: boolean,
+  onArc: (arc: Arc) => void,
+  scale = 1,
+): ArcLayer<Arc> {
   return new ArcLayer<Arc>({
     id: 'arcs',
     data: arcs,
@@ -16,7 +21,8 @@ export function arcsLayer(arcs: Arc[], visible: boolean, onArc: (arc: Arc) => vo
     getTargetColor: (arc) => [...SEVERITY_RGB[arc.severity], 235],
     getWidth: (arc) => 1 + 2 * Math.log10(arc.count),
     widthUnits: 'pixels',
-    widthMaxPixels: 8,
+    widthScale: scale,
+    widthMaxPixels: 8 * scale,
     pickable: true,
     onClick: ({ object }) => {
       if (object) onArc(object as Arc);

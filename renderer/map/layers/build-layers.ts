@@ -18,6 +18,8 @@ export interface OverlayInput {
   labels: CountryLabel[];
   visible: Record<LayerName, boolean>;
   now: number;
+  /** How much larger than on a desktop lines, dots and labels are drawn (a wall across the room). */
+  scale: number;
   /** Drill-down from a country or an arc. */
   onCountry(iso2: string): void;
   onArc(arc: Arc): void;
@@ -28,8 +30,8 @@ export function buildLayers(input: OverlayInput): LayersList {
   const { visible } = input;
   return [
     densityLayer(input.countries, input.byCountry, visible.density, input.onCountry),
-    arcsLayer(input.arcs, visible.arcs, input.onArc),
-    ...pulsesLayers(input.pulses, input.now, visible.pulses),
-    labelsLayer(input.labels, visible.labels),
+    arcsLayer(input.arcs, visible.arcs, input.onArc, input.scale),
+    ...pulsesLayers(input.pulses, input.now, visible.pulses, input.scale),
+    labelsLayer(input.labels, visible.labels, input.scale),
   ];
 }

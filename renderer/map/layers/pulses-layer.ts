@@ -15,6 +15,7 @@ export function pulsesLayers(
   pulses: Pulse[],
   now: number,
   visible: boolean,
+  scale = 1,
 ): ScatterplotLayer<Pulse>[] {
   const rings = new ScatterplotLayer<Pulse>({
     id: 'pulse-rings',
@@ -24,6 +25,8 @@ export function pulsesLayers(
     stroked: true,
     radiusUnits: 'pixels',
     lineWidthUnits: 'pixels',
+    radiusScale: scale,
+    lineWidthScale: scale,
     getPosition: (pulse) => pulse.position,
     getRadius: (pulse) => 4 + phase(pulse, now) * RING_MAX_RADIUS,
     getLineWidth: 2,
@@ -38,6 +41,7 @@ export function pulsesLayers(
     data: pulses,
     visible,
     radiusUnits: 'pixels',
+    radiusScale: scale,
     getPosition: (pulse) => pulse.position,
     getRadius: 4,
     getFillColor: (pulse) => [...SEVERITY_RGB[pulse.severity], 255 * fade(pulse, now)],

@@ -1,6 +1,11 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_INDEX_URL, isAppPageUrl, resolveAppFile } from '../../../main/electron/app-url';
+import {
+  APP_INDEX_URL,
+  appWallUrl,
+  isAppPageUrl,
+  resolveAppFile,
+} from '../../../main/electron/app-url';
 
 const ROOT = resolve('/opt/Lagebild/resources/app.asar/dist/renderer');
 
@@ -10,6 +15,8 @@ describe('app page URL', () => {
     expect(isAppPageUrl(APP_INDEX_URL)).toBe(true);
     expect(isAppPageUrl('lagebild://app/index.html?x=1#y')).toBe(true);
     expect(isAppPageUrl('lagebild://app/assets/index.js')).toBe(false);
+    expect(isAppPageUrl(appWallUrl('lobby'))).toBe(true);
+    expect(appWallUrl('lobby')).toBe('lagebild://app/wall?profile=lobby');
     expect(isAppPageUrl('not a url')).toBe(false);
   });
 });

@@ -46,4 +46,13 @@ describe('desktop launch arguments', () => {
       cachePath: resolve(CWD, 'my cache=1.sqlite'),
     });
   });
+
+  it('reads the wall profile by name, refusing what is not one', () => {
+    expect(parseLaunchArgs(['electron', '.', '--wall', 'soc-main'], '/home')).toEqual({
+      wall: 'soc-main',
+    });
+    expect(parseLaunchArgs(['electron', '--wall=lobby'], '/home')).toEqual({ wall: 'lobby' });
+    expect(() => parseLaunchArgs(['electron', '--wall', '../x'], '/home')).toThrow(/profile name/);
+    expect(() => parseLaunchArgs(['electron', '--wall'], '/home')).toThrow(/needs a profile name/);
+  });
 });

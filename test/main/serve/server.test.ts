@@ -117,7 +117,7 @@ describe('serve mode', () => {
     socket.close();
   });
 
-  it('lets an analyst triage an incident, and a wall client only look at it', async () => {
+  it('lets an analyst triage an incident, and a wall client only see it listed', async () => {
     const analyst = await client();
     const wall = await client('?profile=wall');
     await expect
@@ -143,9 +143,12 @@ describe('serve mode', () => {
       incident: { status: 'acknowledged' },
       events: [{ kind: 'status', value: 'acknowledged', author: expect.any(String) }],
     });
+    const seen = (await wall.call('listIncidents', {})).value as { id: string; status: string }[];
+    expect(seen.find((item) => item.id === incident!.id)).toMatchObject({ status: 'acknowledged' });
+    // A wall reads the picture, never an incident's detail or a raw record.
     expect(await wall.call('getIncident', { id: incident!.id })).toMatchObject({
-      ok: true,
-      value: { incident: { status: 'acknowledged' } },
+      ok: false,
+      error: { code: 'forbidden' },
     });
     analyst.socket.close();
     wall.socket.close();

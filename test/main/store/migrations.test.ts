@@ -15,6 +15,10 @@ function columns(db: Database.Database, table: string): string[] {
   return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 }
 
+function indexColumns(db: Database.Database, index: string): string[] {
+  return (db.prepare(`PRAGMA index_info(${index})`).all() as { name: string }[]).map((c) => c.name);
+}
+
 function objects(db: Database.Database, type: string): string[] {
   const sql = "SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'";
   return (db.prepare(sql).pluck().all(type) as string[]).sort();
@@ -95,7 +99,7 @@ describe('migrations', () => {
   it('002-incidents adds incidents, their timeline and the incident of each alert', () => {
     const db = new Database(':memory:');
     migrate(db, ':memory:', MIGRATIONS.slice(0, 1));
-    expect(migrate(db, ':memory:')).toEqual([2]);
+    expect(migrate(db, ':memory:', MIGRATIONS.slice(0, 2))).toEqual([2]);
     expect(objects(db, 'table')).toEqual(expect.arrayContaining(['incidents', 'incident_events']));
     expect(objects(db, 'view')).toEqual(['alert_view', 'incident_view']);
     expect(objects(db, 'index')).toEqual([
@@ -120,6 +124,54 @@ describe('migrations', () => {
     ]);
     const strict = db.prepare("SELECT strict FROM pragma_table_list WHERE name = 'incidents'");
     expect(strict.pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('003-incident-list-index lets the triage list test severity and country on its index', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 2));
+    expect(migrate(db, ':memory:', MIGRATIONS.slice(0, 3))).toEqual([3]);
+    expect(objects(db, 'index')).toEqual([
+      'alerts_by_incident',
+      'alerts_id_tail',
+      'incident_events_by_incident',
+      'incidents_by_key',
+      'incidents_by_last_seen_covering',
+      'incidents_id_tail',
+      'quarantine_once',
+    ]);
+    expect(indexColumns(db, 'incidents_by_last_seen_covering')).toEqual([
+      'last_seen',
+      'severity',
+      'countries',
+    ]);
+    // A list filtered by severity and country reads no incident it does not show.
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT num FROM incidents i
+         WHERE severity IN (3, 4) AND countries IN (SELECT id FROM texts)
+         ORDER BY last_seen DESC LIMIT 10`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((row) => row.detail)).toContain(
+      'SCAN i USING COVERING INDEX incidents_by_last_seen_covering',
+    );
+    db.close();
+  });
+
+  it('004-sector-tlp counts the sector rollups by TLP too', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 3));
+    expect(migrate(db, ':memory:', MIGRATIONS.slice(0, 4))).toEqual([4]);
+    expect(columns(db, 'sector_counts_minute')).toEqual([
+      'minute',
+      'sector',
+      'severity',
+      'tlp',
+      'n',
+    ]);
+    expect(columns(db, 'sector_counts_total')).toEqual(['sector', 'severity', 'tlp', 'n']);
+    // The rebuild from alerts is checked against the commit's counts in tlp-ceiling.test.ts.
     db.close();
   });
 

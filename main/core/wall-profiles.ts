@@ -1,0 +1,18 @@
+/**
+ * Finds the wall profile a screen asks for by name. A name the
+ * configuration does not know gets the default profile (TLP:GREEN ceiling,
+ * the standard playlist) under that name: a typo on a wall screen must
+ * never show it more than a wall may show.
+ */
+import { DEFAULT_WALL, WallNameSchema, defaultWallProfile, type Wall } from '../../shared/wall';
+import type { AppConfig } from './config';
+
+/** The profile `name` (or the default one), or undefined when the name is malformed. */
+export function wallProfile(config: AppConfig, name: string | null | undefined): Wall | undefined {
+  const wanted = name || DEFAULT_WALL;
+  if (!WallNameSchema.safeParse(wanted).success) return undefined;
+  const configured = Object.prototype.hasOwnProperty.call(config.walls, wanted)
+    ? config.walls[wanted]
+    : undefined;
+  return { name: wanted, ...(configured ?? defaultWallProfile()) };
+}
