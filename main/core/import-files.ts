@@ -13,6 +13,7 @@ import {
   type IngestSummary,
   type Ingestor,
 } from './ingest';
+import { QuarantineBudget } from './quarantine-budget';
 
 /** What importing one file did. */
 export interface FileReport {
@@ -90,15 +91,22 @@ async function importFile(path: string, options: ImportOptions): Promise<FileRep
     options.onBatch?.(summary);
     return { path, summary };
   }
-  const parser = parserFor(format);
+  const formatParser = parserFor(format);
+  // A header-driven format keeps its header per file, and a JSON line
+  // format may frame this file as one document.
+  const parser = formatParser.openStream?.(head) ?? formatParser;
   const summary = emptySummary();
+  // One file stores a bounded quarantine however many of its records are bad.
+  const budget = new QuarantineBudget();
   for (const batch of readFileBatches(path, parser.framing)) {
     if (options.signal?.aborted) break;
-    const done = ingestor.ingest(feed, parser, batch);
+    const done = ingestor.ingest(feed, parser, batch, budget);
     addSummary(summary, done);
     options.onBatch?.(done);
     // Large imports must not starve serve mode's sockets and timers.
     await yieldToEventLoop();
   }
+  // A stopped import leaves the summary out: the cache may be closing under it.
+  if (!options.signal?.aborted) ingestor.finishSource(feed, budget);
   return { path, format, summary };
 }

@@ -5,12 +5,13 @@
  */
 import { AlertSchema, type Alert } from '../../shared/model';
 import { addCounts } from '../../shared/counts';
-import type { Tlp } from '../../shared/vocab';
+import { stricterTlp, type Tlp } from '../../shared/vocab';
 import type { RecordBatch } from '../connectors/types';
 import type { ParsedAlert, Parser } from '../parsers/types';
 import type { AlertCache } from '../store/alert-cache';
 import { compileSchemaCheck } from '../store/schema-check';
 import { scopedLogger } from './log';
+import { QuarantineBudget } from './quarantine-budget';
 
 const log = scopedLogger('ingest');
 
@@ -32,6 +33,7 @@ export interface IngestSummary {
   records: number;
   inserted: number;
   duplicates: number;
+  /** Records rejected, every one, though past a source's budget only a summary is stored. */
   quarantined: number;
   /** Valid records that carry no alert, by type (e.g. EVE "flow"). */
   ignored: Record<string, number>;
@@ -66,21 +68,37 @@ export class Ingestor {
     }
   }
 
-  /** Ingests one batch; the cache commit is atomic with the batch's cursor. */
-  ingest(feed: FeedContext, parser: Parser, batch: RecordBatch): IngestSummary {
+  /**
+   * Ingests one batch; the cache commit is atomic with the batch's cursor.
+   * `budget` bounds what one source (a file) stores in quarantine over all
+   * its batches, and the caller stores its summary with `finishSource`.
+   * Without one, the bound holds for this batch and its summary comes along.
+   */
+  ingest(
+    feed: FeedContext,
+    parser: Parser,
+    batch: RecordBatch,
+    budget?: QuarantineBudget,
+  ): IngestSummary {
     const receivedAt = this.clock();
     const alerts: (Alert & { raw: string })[] = [];
     const quarantine: QuarantineItem[] = [];
     const ignored: Record<string, number> = {};
+    const bounded = budget ?? new QuarantineBudget();
+    let rejected = 0;
+    const reject = (item: QuarantineItem) => {
+      rejected += 1;
+      if (bounded.admit(item.position)) quarantine.push(item);
+    };
 
     for (const record of batch.records) {
       if ('error' in record) {
-        quarantine.push({ position: record.position, reason: record.error, raw: record.raw });
+        reject({ position: record.position, reason: record.error, raw: record.raw });
         continue;
       }
       const result = parser.parse(record.text, record.position);
       if (!result.ok) {
-        quarantine.push({
+        reject({
           position: record.position,
           reason: `${parser.format}: ${result.reason}`,
           raw: record.raw,
@@ -88,15 +106,21 @@ export class Ingestor {
         continue;
       }
       addCounts(ignored, result.ignored ?? {});
-      for (const rejected of result.rejected ?? []) {
-        quarantine.push({ ...rejected, reason: `${parser.format}: ${rejected.reason}` });
+      for (const part of result.rejected ?? []) {
+        reject({ ...part, reason: `${parser.format}: ${part.reason}` });
+      }
+      if (result.rejectedMore) {
+        rejected += result.rejectedMore;
+        bounded.countOver(record.position, result.rejectedMore);
       }
       for (const parsed of result.alerts) {
         const outcome = this.finish(parsed, feed, receivedAt);
-        if ('reason' in outcome) quarantine.push({ position: record.position, ...outcome });
+        if ('reason' in outcome) reject({ position: record.position, ...outcome });
         else alerts.push(outcome);
       }
     }
+    const summary = budget ? undefined : bounded.summary();
+    if (summary) quarantine.push(summary);
 
     const committed = this.cache.commit({
       feed: feed.id,
@@ -110,9 +134,16 @@ export class Ingestor {
       records: batch.records.length,
       inserted: committed.inserted,
       duplicates: committed.duplicates,
-      quarantined: quarantine.length,
+      quarantined: rejected,
       ignored,
     };
+  }
+
+  /** Stores the summary of what went over a source's quarantine budget, if anything did. */
+  finishSource(feed: FeedContext, budget: QuarantineBudget): void {
+    const summary = budget.summary();
+    if (!summary) return;
+    this.cache.commit({ feed: feed.id, feedType: feed.type, alerts: [], quarantine: [summary] });
   }
 
   /** Quarantines a whole source that cannot be parsed at all (e.g. an unknown format). */
@@ -132,8 +163,9 @@ export class Ingestor {
     feed: FeedContext,
     receivedAt: number,
   ): (Alert & { raw: string }) | { reason: string; raw: string } {
-    const { raw, ...fields } = this.enrich(parsed);
-    const candidate = { ...fields, tlp: fields.tlp ?? feed.tlp, feed: feed.id, receivedAt };
+    const { raw, partlyUnmarked, ...fields } = this.enrich(parsed);
+    const tlp = fields.tlp && partlyUnmarked ? stricterTlp(fields.tlp, feed.tlp) : fields.tlp;
+    const candidate = { ...fields, tlp: tlp ?? feed.tlp, feed: feed.id, receivedAt };
     if ('check' in alertCheck && alertCheck.check(candidate)) return { ...candidate, raw };
     const checked = AlertSchema.safeParse(candidate);
     if (!checked.success) {

@@ -10,14 +10,7 @@ import type { BuildResult } from './stix/common';
 import { buildGraph, type StixGraph } from './stix/graph';
 import { indicatorAlert } from './stix/indicator';
 import { observationAlert } from './stix/observation';
-import {
-  checkItems,
-  documentItems,
-  objectPosition,
-  rawOf,
-  type Rejection,
-  type StixObject,
-} from './stix/objects';
+import { Rejections, checkItems, documentItems, type StixObject } from './stix/objects';
 import { sightingAlert } from './stix/sighting';
 
 /** Largest STIX document accepted, as the file connector reads them (e.g. ATT&CK bundles). */
@@ -30,24 +23,28 @@ export const stix21Parser: Parser = {
   parse: parseStixDocument,
 };
 
-/** Parses one STIX document; malformed objects are rejected one by one, never thrown. */
-export function parseStixDocument(record: string): ParseResult {
+/**
+ * Parses one STIX document; malformed objects are rejected one by one,
+ * never thrown. `position` (the file's path) leads each rejection's
+ * position, so the same bad object in two files is kept for each.
+ */
+export function parseStixDocument(record: string, position?: string): ParseResult {
   try {
-    return parseDocument(record);
+    return parseDocument(record, position);
   } catch (error) {
     return { ok: false, reason: `STIX document could not be read: ${String(error).slice(0, 120)}` };
   }
 }
 
-function parseDocument(record: string): ParseResult {
+function parseDocument(record: string, position?: string): ParseResult {
   const json = parseJsonRecord(record, MAX_STIX_DOCUMENT_BYTES);
   if (!json.ok) return json;
   const items = documentItems(json.value);
   if (!items.ok) return items;
-  const checked = checkItems(items.items);
+  const rejections = new Rejections(position);
+  const checked = checkItems(items.items, rejections);
   const graph = buildGraph(checked.objects);
   const alerts: ParsedAlert[] = [];
-  const rejected: Rejection[] = [...checked.rejected];
   const ignored = new Map<string, number>();
   const count = (key: string, by = 1) => ignored.set(key, (ignored.get(key) ?? 0) + by);
   if (checked.superseded > 0) count('older version', checked.superseded);
@@ -55,16 +52,15 @@ function parseDocument(record: string): ParseResult {
     const built = buildAlert(object, graph);
     if (built === undefined) count(truncate(object.type, 64));
     else if (built.ok) alerts.push(built.alert);
-    else {
-      const position = objectPosition(checked.indexById.get(object.id) ?? -1, object);
-      rejected.push({ position, reason: built.reason, raw: rawOf(object) });
-    }
+    else rejections.add(checked.indexById.get(object.id) ?? -1, object, built.reason);
   }
+  const { listed, unlisted } = rejections;
   return {
     ok: true,
     alerts,
     ...(ignored.size > 0 ? { ignored: Object.fromEntries(ignored) } : {}),
-    ...(rejected.length > 0 ? { rejected } : {}),
+    ...(listed.length > 0 ? { rejected: listed } : {}),
+    ...(unlisted > 0 ? { rejectedMore: unlisted } : {}),
   };
 }
 

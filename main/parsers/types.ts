@@ -41,6 +41,12 @@ export type Framing = 'lines' | 'document';
 export type ParsedAlert = Omit<Alert, 'feed' | 'receivedAt' | 'incidentId' | 'tlp'> & {
   /** The marking the record carried; absent when it had none (the feed's default applies). */
   tlp?: Tlp;
+  /**
+   * Set with `tlp` when part of what the alert was made from carried no
+   * marking (an unmarked indicator naming a RED malware): the feed's
+   * default covers that part, so the stricter of the two applies.
+   */
+  partlyUnmarked?: boolean;
   /** The raw record (or, for a document, the object) this alert came from. */
   raw: string;
 };

@@ -15,11 +15,11 @@ import {
   severityFromConfidence,
   type BuildResult,
 } from './common';
-import { relatedIds, resolve, type StixGraph } from './graph';
-import { strictestTlp } from './markings';
+import { provenanceOfAll, related, resolve, type StixGraph } from './graph';
+import { alertTlp, joinProvenance, objectProvenance } from './markings';
 import { placeObservables } from './observables';
 import { rawOf, type StixObject } from './objects';
-import { victimsAndReporter } from './victims';
+import { victimsTargetedBy, withReporter } from './victims';
 
 // What an indicator can indicate that has a name worth a tag.
 const NAMED_THREATS = new Set(['malware', 'threat-actor', 'intrusion-set', 'campaign', 'tool']);
@@ -29,14 +29,21 @@ export function indicatorAlert(indicator: StixObject, graph: StixGraph): BuildRe
   const time = firstTimestamp(indicator, ['valid_from', 'created', 'modified']);
   if (!time.ok) return time;
   const placed = placeObservables(indicatorObservables(indicator));
-  const indicated = relatedIds(graph, indicator.id, 'indicates');
-  const targets = [indicator.id, ...indicated].flatMap((id) => relatedIds(graph, id, 'targets'));
-  const victims = victimsAndReporter(graph, indicator, targets);
+  const indicates = related(graph, indicator.id, 'indicates');
+  const indicated = indicates.ids;
+  const sources = [indicator.id, ...indicated];
+  const victims = withReporter(graph, indicator, victimsTargetedBy(graph, sources));
   const indicatedObjects = resolve(graph, indicated);
   const threats = indicatedObjects.flatMap((threat) => {
     const name = stringField(threat, 'name');
     return NAMED_THREATS.has(threat.type) && name ? [`${threat.type}:${name}`] : [];
   });
+  const provenance = joinProvenance([
+    objectProvenance(indicator, graph.markings),
+    indicates.provenance,
+    provenanceOfAll(graph, indicated),
+    victims.provenance,
+  ]);
   const tags = [
     ...stringsField(indicator, 'indicator_types'),
     ...stringsField(indicator, 'labels'),
@@ -56,10 +63,7 @@ export function indicatorAlert(indicator: StixObject, graph: StixGraph): BuildRe
       source: placed.endpoint,
       destination: victims.destination,
       sectors: victims.sectors,
-      tlp: strictestTlp(
-        [indicator, ...indicatedObjects, ...resolve(graph, targets)],
-        graph.markings,
-      ),
+      ...alertTlp(provenance),
       tags: boundTags(tags, MAX_STIX_TAGS),
       signature: indicator.id,
       raw: rawOf(indicator),

@@ -1,7 +1,8 @@
 /**
  * TLP markings of STIX objects: the well-known TLP 1.0 and 2.0 marking
- * definitions, definitions carried in the document, and the most
- * restrictive level among an object's object and granular markings.
+ * definitions, definitions carried in the document, the most restrictive
+ * level among an object's object and granular markings, and the
+ * provenance an alert owes every object it copies from.
  */
 import { parseTlpName, stricterTlp, type Tlp } from '../../../shared/vocab';
 import {
@@ -12,6 +13,7 @@ import {
   stringsField,
   type JsonObject,
 } from '../fields';
+import type { ParsedAlert } from '../types';
 
 /** The TLP 2.0 property extension of marking definitions (STIX common objects). */
 const TLP2_EXTENSION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
@@ -77,27 +79,57 @@ export function objectTlp(object: JsonObject, table: ReadonlyMap<string, Tlp>): 
     ...stringsField(object, 'object_marking_refs'),
     ...objectsField(object, 'granular_markings').map((marking) => field(marking, 'marking_ref')),
   ];
+  return strictestLevel(refs.map((ref) => (typeof ref === 'string' ? table.get(ref) : undefined)));
+}
+
+/**
+ * The most restrictive of `levels`, or undefined when none is set.
+ */
+function strictestLevel(levels: Iterable<Tlp | undefined>): Tlp | undefined {
   let strictest: Tlp | undefined;
-  for (const ref of refs) {
-    const level = typeof ref === 'string' ? table.get(ref) : undefined;
+  for (const level of levels) {
     if (level) strictest = strictest ? stricterTlp(strictest, level) : level;
   }
   return strictest;
 }
 
 /**
- * The most restrictive TLP among `objects`: an alert that copies a name,
- * an address or a place from another object carries that object's marking
- * too, or a RED indicator's name could leave in a sighting marked CLEAR.
+ * The TLP owed to the objects some data was read from: the most
+ * restrictive of their markings, and whether one of them carried none
+ * (that part has the feed's default, which only the ingest knows). An
+ * alert that copies a name, an address or a place from another object
+ * carries that object's marking too, or a RED indicator's name could
+ * leave in a sighting marked CLEAR; so whatever reads objects for an
+ * alert hands back their provenance with what it read.
  */
-export function strictestTlp(
-  objects: readonly JsonObject[],
-  table: ReadonlyMap<string, Tlp>,
-): Tlp | undefined {
-  let strictest: Tlp | undefined;
-  for (const object of objects) {
-    const level = objectTlp(object, table);
-    if (level) strictest = strictest ? stricterTlp(strictest, level) : level;
+export interface Provenance {
+  tlp?: Tlp;
+  unmarked?: boolean;
+}
+
+/** The provenance of nothing read. */
+export const NOTHING_READ: Provenance = {};
+
+/** The provenance of data read from this object. */
+export function objectProvenance(object: JsonObject, table: ReadonlyMap<string, Tlp>): Provenance {
+  const tlp = objectTlp(object, table);
+  return tlp ? { tlp } : { unmarked: true };
+}
+
+/** The provenance of data read from all of `parts`. */
+export function joinProvenance(parts: Iterable<Provenance | undefined>): Provenance {
+  let tlp: Tlp | undefined;
+  let unmarked = false;
+  for (const part of parts) {
+    if (part?.tlp) tlp = tlp ? stricterTlp(tlp, part.tlp) : part.tlp;
+    if (part?.unmarked) unmarked = true;
   }
-  return strictest;
+  return { ...(tlp ? { tlp } : {}), ...(unmarked ? { unmarked } : {}) };
+}
+
+/** The TLP fields of an alert made from data of this provenance. */
+export function alertTlp(provenance: Provenance): Pick<ParsedAlert, 'tlp' | 'partlyUnmarked'> {
+  const { tlp, unmarked } = provenance;
+  if (!tlp) return {};
+  return unmarked ? { tlp, partlyUnmarked: true } : { tlp };
 }

@@ -16,14 +16,43 @@ export interface Rejection {
   raw: string;
 }
 
-/** What a document holds: its checked objects and the ones set aside. */
+/** What a document holds: its checked objects (the ones set aside go to a Rejections). */
 export interface DocumentObjects {
   objects: StixObject[];
   /** Index of each kept object in the document, by id. */
   indexById: Map<string, number>;
-  rejected: Rejection[];
   /** Older versions of an object that a newer one in the same document replaces. */
   superseded: number;
+}
+
+/** Most rejected objects one document lists one by one; the rest are only counted. */
+export const MAX_LISTED_REJECTIONS = 1000;
+
+/**
+ * The rejected objects of one document: the first MAX_LISTED_REJECTIONS
+ * with position, reason and raw text, the rest counted. A 64 MiB bundle of
+ * 22 million `{}` would otherwise hold an entry each and exhaust memory.
+ */
+export class Rejections {
+  readonly listed: Rejection[] = [];
+  unlisted = 0;
+
+  /** `where` names the document (e.g. its path) in every position. */
+  constructor(private readonly where?: string) {}
+
+  /** Sets aside the item at `index` of the document. */
+  add(index: number, item: unknown, reason: string): void {
+    if (this.listed.length >= MAX_LISTED_REJECTIONS) {
+      this.unlisted += 1;
+      return;
+    }
+    const position = objectPosition(index, item);
+    this.listed.push({
+      position: this.where === undefined ? position : `${this.where}: ${position}`,
+      reason,
+      raw: rawOf(item),
+    });
+  }
 }
 
 // Longer ids would not fit the signature column; real ones are type--uuid.
@@ -54,15 +83,14 @@ export function documentItems(
 }
 
 /** Checks every item, sets the malformed ones aside and keeps the newest version of each id. */
-export function checkItems(items: unknown[]): DocumentObjects {
-  const rejected: Rejection[] = [];
+export function checkItems(items: unknown[], rejections: Rejections): DocumentObjects {
   const newest = new Map<string, StixObject>();
   const indexById = new Map<string, number>();
   let superseded = 0;
   items.forEach((item, index) => {
     const checked = checkItem(item);
     if (typeof checked === 'string') {
-      rejected.push({ position: objectPosition(index, item), reason: checked, raw: rawOf(item) });
+      rejections.add(index, item, checked);
       return;
     }
     const previous = newest.get(checked.id);
@@ -71,11 +99,11 @@ export function checkItems(items: unknown[]): DocumentObjects {
     newest.set(checked.id, checked);
     indexById.set(checked.id, index);
   });
-  return { objects: [...newest.values()], indexById, rejected, superseded };
+  return { objects: [...newest.values()], indexById, superseded };
 }
 
 /** Where an object sits in its document, e.g. "object 7 (indicator--…)", counted from 1. */
-export function objectPosition(index: number, item: unknown): string {
+function objectPosition(index: number, item: unknown): string {
   const id = isJsonObject(item) ? stringField(item, 'id') : undefined;
   return id === undefined ? `object ${index + 1}` : `object ${index + 1} (${truncate(id, 100)})`;
 }

@@ -7,21 +7,21 @@ import { field } from '../fields';
 import { boundTags, truncate } from '../text';
 import { MAX_STIX_TAGS, firstTimestamp, severityFromConfidence, type BuildResult } from './common';
 import type { StixGraph } from './graph';
-import { objectTlp } from './markings';
+import { alertTlp, joinProvenance } from './markings';
 import { placeObservables, withPort } from './observables';
 import { rawOf, type StixObject } from './objects';
 import { observedBy } from './observed-data';
-import { victimsAndReporter } from './victims';
+import { NO_VICTIMS, withReporter } from './victims';
 
 /** The alert of one observed-data object, or why its timestamps make it unusable. */
 export function observationAlert(observedData: StixObject, graph: StixGraph): BuildResult {
   const keys = ['first_observed', 'last_observed', 'created', 'modified'];
   const time = firstTimestamp(observedData, keys);
   if (!time.ok) return time;
-  const observed = observedBy(observedData, graph);
+  const observed = observedBy(graph, observedData.id);
   const source = placeObservables(observed.sources);
   const target = placeObservables(observed.destinations);
-  const victims = victimsAndReporter(graph, observedData, []);
+  const victims = withReporter(graph, observedData, NO_VICTIMS);
   const count = field(observedData, 'number_observed');
   const tags = [
     typeof count === 'number' ? `count:${count}` : undefined,
@@ -42,7 +42,8 @@ export function observationAlert(observedData: StixObject, graph: StixGraph): Bu
       source: withPort(source.endpoint, observed.sourcePort),
       destination: withPort(target.endpoint, observed.destinationPort),
       sectors: victims.sectors,
-      tlp: objectTlp(observedData, graph.markings),
+      // The observation's provenance holds the observed data's own marking.
+      ...alertTlp(joinProvenance([observed.provenance, victims.provenance])),
       tags: boundTags(tags, MAX_STIX_TAGS),
       raw: rawOf(observedData),
     },

@@ -5,7 +5,14 @@
  */
 import { field, objectField, stringField, stringsField, type JsonObject } from '../fields';
 import { validPort } from '../network';
-import type { StixGraph } from './graph';
+import { oncePerObject, provenanceOf, type StixGraph } from './graph';
+import {
+  NOTHING_READ,
+  joinProvenance,
+  objectProvenance,
+  objectTlp,
+  type Provenance,
+} from './markings';
 import { OBSERVABLE_TYPES, type Observable } from './patterns';
 
 /** Observables by side, the traffic's ports, and a short description of each object seen. */
@@ -15,18 +22,44 @@ export interface Observed {
   sourcePort?: number;
   destinationPort?: number;
   contents: string[];
+  /** Of the observed-data object and of every object read through it. */
+  provenance: Provenance;
 }
 
 // Enough for any real observation; a hostile one cannot make the work unbounded.
 const MAX_OBJECTS = 100;
 
-/** The observables of one observed-data object. */
-export function observedBy(observedData: JsonObject, graph: StixGraph): Observed {
-  const observed: Observed = { sources: [], destinations: [], contents: [] };
+/**
+ * The observables of the observed-data object with this id, read once per
+ * document however many sightings refer to it.
+ */
+export const observedBy = oncePerObject((graph, id): Observed => {
+  const observedData = graph.byId.get(id);
+  return observedData
+    ? observe(observedData, graph)
+    : { sources: [], destinations: [], contents: [], provenance: NOTHING_READ };
+});
+
+function observe(observedData: JsonObject, graph: StixGraph): Observed {
+  const observed: Observed = {
+    sources: [],
+    destinations: [],
+    contents: [],
+    provenance: objectProvenance(observedData, graph.markings),
+  };
   const embedded = objectField(observedData, 'objects');
+  // An embedded (STIX 2.0) object is under the observed data's marking, and any of its own.
+  const provenance = (ref: string, local?: JsonObject): Provenance => {
+    if (!local) return provenanceOf(graph, ref);
+    const tlp = objectTlp(local, graph.markings);
+    return tlp ? { tlp } : NOTHING_READ;
+  };
+  // Every object looked up is read from, so its marking joins the observation's.
   const lookup = (ref: string): JsonObject | undefined => {
     const local = embedded && objectField(embedded, ref);
-    return local ?? graph.byId.get(ref);
+    const object = local ?? graph.byId.get(ref);
+    if (object) observed.provenance = joinProvenance([observed.provenance, provenance(ref, local)]);
+    return object;
   };
   const refs = embedded ? Object.keys(embedded) : stringsField(observedData, 'object_refs');
   const objects = refs

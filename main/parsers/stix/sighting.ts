@@ -17,13 +17,13 @@ import {
   severityFromConfidence,
   type BuildResult,
 } from './common';
-import { resolve, type StixGraph } from './graph';
-import { strictestTlp } from './markings';
-import { placeObservables, withPort } from './observables';
+import { oncePerObject, provenanceOf, resolve, type StixGraph } from './graph';
+import { alertTlp, joinProvenance, objectProvenance } from './markings';
+import { placeObservables, withPort, type PlacedObservables } from './observables';
 import { rawOf, type StixObject } from './objects';
 import { observedBy, type Observed } from './observed-data';
 import { openCtiSighting } from './opencti';
-import { victimsAndReporter } from './victims';
+import { victimsOf, withReporter } from './victims';
 
 /** The alert of one sighting, or why its timestamps make it unusable. */
 export function sightingAlert(sighting: StixObject, graph: StixGraph): BuildResult {
@@ -35,17 +35,17 @@ export function sightingAlert(sighting: StixObject, graph: StixGraph): BuildResu
   const observedData = resolve(graph, stringsField(sighting, 'observed_data_refs')).filter(
     (object) => object.type === 'observed-data',
   );
-  const observed = observedData.map((object) => observedBy(object, graph));
+  const observed = observedData.map((object) => observedBy(graph, object.id));
   const whereSighted = stringsField(sighting, 'where_sighted_refs');
-  const victims = victimsAndReporter(graph, sighting, whereSighted);
-  const sides = sidesOf(sighted, observed, victims.destination ?? countryOnly(opencti.countries));
-  // Everything the alert copies a name, address or place from lends it its marking.
-  const copiedFrom = [
-    sighting,
-    ...(sighted ? [sighted] : []),
-    ...observedData,
-    ...resolve(graph, whereSighted),
-  ];
+  const victims = withReporter(graph, sighting, victimsOf(graph, whereSighted));
+  const place = victims.destination ?? countryOnly(opencti.countries);
+  const sides = sidesOf(graph, sighted, observed, place);
+  const provenance = joinProvenance([
+    objectProvenance(sighting, graph.markings),
+    sighted && provenanceOf(graph, sighted.id),
+    ...observed.map((item) => item.provenance),
+    victims.provenance,
+  ]);
   const count = field(sighting, 'count');
   const tags = [
     typeof count === 'number' ? `count:${count}` : undefined,
@@ -60,12 +60,12 @@ export function sightingAlert(sighting: StixObject, graph: StixGraph): BuildResu
       kind: 'sighting',
       observedAt: time.at,
       severity: severityFromConfidence(sighting, sightedSeverity(sighted)),
-      title: truncate(`Sighting of ${sightedName(sighted, ref, opencti.sightedValue)}`, 500),
-      category: sightedCategory(sighted, opencti.sightedType),
+      title: truncate(`Sighting of ${sightedName(graph, sighted, ref, opencti.sightedValue)}`, 500),
+      category: sightedCategory(graph, sighted, opencti.sightedType),
       source: sides.source,
       destination: sides.destination,
       sectors: victims.sectors,
-      tlp: strictestTlp(copiedFrom, graph.markings),
+      ...alertTlp(provenance),
       tags: boundTags(tags, MAX_STIX_TAGS),
       signature: ref === undefined ? undefined : truncate(ref, 300),
       raw: rawOf(sighting),
@@ -79,6 +79,7 @@ export function sightingAlert(sighting: StixObject, graph: StixGraph): BuildResu
  * place where it was sighted joins the observed destination address.
  */
 function sidesOf(
+  graph: StixGraph,
   sighted: StixObject | undefined,
   observed: Observed[],
   place?: Endpoint,
@@ -87,7 +88,7 @@ function sidesOf(
   const source =
     fromObserved.endpoint || sighted?.type !== 'indicator'
       ? fromObserved
-      : placeObservables(indicatorObservables(sighted));
+      : indicatorPlaced(graph, sighted.id);
   const target = placeObservables(observed.flatMap((item) => item.destinations));
   const traffic = observed.find(
     (item) => item.sourcePort !== undefined || item.destinationPort !== undefined,
@@ -100,19 +101,38 @@ function sidesOf(
   };
 }
 
+// Many sightings can see one indicator: its pattern and names are read once.
+const indicatorPlaced = oncePerObject((graph, id): PlacedObservables => {
+  const indicator = graph.byId.get(id);
+  return placeObservables(indicator ? indicatorObservables(indicator) : []);
+});
+const indicatorNames = oncePerObject((graph, id) => {
+  const indicator = graph.byId.get(id) ?? { id };
+  return { title: indicatorTitle(indicator), category: indicatorCategory(indicator) };
+});
+
 function countryOnly(countries: string[]): Endpoint | undefined {
   const [country] = countries;
   return country === undefined ? undefined : { country };
 }
 
-function sightedName(sighted: StixObject | undefined, ref?: string, value?: string): string {
-  if (sighted?.type === 'indicator') return indicatorTitle(sighted);
+function sightedName(
+  graph: StixGraph,
+  sighted: StixObject | undefined,
+  ref?: string,
+  value?: string,
+): string {
+  if (sighted?.type === 'indicator') return indicatorNames(graph, sighted.id).title;
   const name = sighted && stringField(sighted, 'name')?.trim();
   return name || value?.trim() || ref || 'unknown object';
 }
 
-function sightedCategory(sighted: StixObject | undefined, openCtiType?: string): string {
-  if (sighted?.type === 'indicator') return indicatorCategory(sighted);
+function sightedCategory(
+  graph: StixGraph,
+  sighted: StixObject | undefined,
+  openCtiType?: string,
+): string {
+  if (sighted?.type === 'indicator') return indicatorNames(graph, sighted.id).category;
   const type = sighted?.type ?? openCtiType?.trim();
   return type ? normalizeCategory(type) : 'sighting';
 }

@@ -43,7 +43,11 @@ export const ParsedAlertSchema = AlertSchema.omit({
   incidentId: true,
   tlp: true,
 })
-  .extend({ tlp: z.enum(TLP_LEVELS).optional(), raw: z.string() })
+  .extend({
+    tlp: z.enum(TLP_LEVELS).optional(),
+    partlyUnmarked: z.literal(true).optional(),
+    raw: z.string(),
+  })
   .strict();
 
 /** A well-formed ParseResult, with no property the contract does not name. */

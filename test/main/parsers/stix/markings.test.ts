@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isJsonObject } from '../../../../main/parsers/fields';
 import {
+  NOTHING_READ,
   WELL_KNOWN_TLP,
+  alertTlp,
+  joinProvenance,
   markingTable,
   markingTlp,
   objectTlp,
@@ -86,5 +89,18 @@ describe('objectTlp', () => {
       granular_markings: [1, {}],
     };
     expect(objectTlp(object, table)).toBeUndefined();
+  });
+});
+
+describe('joinProvenance and alertTlp', () => {
+  it('keeps the strictest marking and whether any part was unmarked', () => {
+    const joined = joinProvenance([{ tlp: 'green' }, { unmarked: true }, { tlp: 'red' }]);
+    expect(joined).toEqual({ tlp: 'red', unmarked: true });
+    expect(alertTlp(joined)).toEqual({ tlp: 'red', partlyUnmarked: true });
+  });
+
+  it('leaves the TLP to the feed when nothing read was marked', () => {
+    expect(alertTlp(joinProvenance([{ unmarked: true }, NOTHING_READ]))).toEqual({});
+    expect(alertTlp(joinProvenance([{ tlp: 'amber' }, NOTHING_READ]))).toEqual({ tlp: 'amber' });
   });
 });
