@@ -1,6 +1,6 @@
 // `npm test`: makes sure the Debian packages the tests use are there
-// (Chromium and fonts for the end-to-end tests, nats-server and openssl for
-// the feed tests; installed with apt when missing), then checks types, lint
+// (Chromium and fonts for the end-to-end tests, nats-server, openssl and
+// logger for the feed tests; installed with apt when missing), then checks types, lint
 // and formatting, builds, and runs every test.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,8 @@ const APT_PACKAGES = {
   'fonts-liberation': '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
   'nats-server': '/usr/sbin/nats-server',
   openssl: '/usr/bin/openssl',
+  // logger(1), which the syslog tests send with.
+  bsdutils: '/usr/bin/logger',
 };
 
 function run(command, args, options = {}) {

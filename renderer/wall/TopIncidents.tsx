@@ -28,8 +28,8 @@ export function TopIncidents(): ReactElement {
           <span className="incident-severity">{incident.severity}</span>
           <span className="wall-incident-title">{incident.title}</span>
           <span className="wall-incident-meta">
-            {STATUS_LABELS[incident.status]} · {incident.alerts} alerts ·{' '}
-            {formatTime(incident.lastSeen)}
+            {STATUS_LABELS[incident.status]} · {incident.alerts} alert
+            {incident.alerts === 1 ? '' : 's'} · {formatTime(incident.lastSeen)}
             {incident.countries.length > 0 && ` · ${incident.countries.slice(0, 3).join(' ')}`}
           </span>
         </li>
