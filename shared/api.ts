@@ -66,6 +66,8 @@ export const FeedHealthSchema = z.object({
   quarantined: z.number().int().nonnegative(),
   errorCount: z.number().int().nonnegative(),
   lastError: z.string().optional(),
+  /** How far behind its arrival the newest alert of the last batch was observed, in ms. */
+  lagMs: z.number().int().nonnegative().optional(),
   /** How long a feed this process runs has delivered nothing, in ms. */
   silentForMs: z.number().int().nonnegative().optional(),
   /** Silent for longer than its configured expected interval. */

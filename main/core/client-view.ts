@@ -93,6 +93,6 @@ export function visibleIncidents(
  * which would tell about records above the ceiling.
  */
 export function visibleFeed(feed: FeedHealth, visibleAlertCount: number): FeedHealth {
-  const { lastError: _lastError, ...rest } = feed;
+  const { lastError: _lastError, lagMs: _lagMs, ...rest } = feed;
   return { ...rest, alerts: visibleAlertCount, eventsPerSec: 0, quarantined: 0, errorCount: 0 };
 }

@@ -16,6 +16,7 @@ interface Entry {
   lastEventAt?: number;
   errorCount: number;
   lastError?: string;
+  lagMs?: number;
   /** Events per whole second, for the last RATE_WINDOW_S seconds. */
   perSecond: Map<number, number>;
 }
@@ -59,10 +60,15 @@ export class FeedHealthBook {
     entry.state = state;
   }
 
-  /** Records that `count` events arrived now. */
-  recordEvents(id: string, count: number): void {
+  /**
+   * Records that `count` events arrived now, the newest alert among them
+   * observed `lagMs` before it arrived (a feed that delivers late, or
+   * replays old data, lags).
+   */
+  recordEvents(id: string, count: number, lagMs?: number): void {
     const entry = this.entries.get(id);
     if (!entry || count === 0) return;
+    if (lagMs !== undefined) entry.lagMs = lagMs;
     const now = this.clock();
     entry.lastEventAt = now;
     const second = Math.floor(now / 1000);
@@ -96,6 +102,7 @@ export class FeedHealthBook {
         quarantined: stored?.quarantined ?? 0,
         errorCount: entry?.errorCount ?? 0,
         lastError: entry?.lastError,
+        lagMs: entry?.lagMs,
         ...staleness(entry, nowMs),
       };
     });

@@ -42,7 +42,7 @@ function startFeed(feed: FeedConfig, deps: FeedDeps): RunningFeed {
   deps.health.register(feed.id, feed.type, feed.expectedIntervalSeconds);
   const context: FeedContext = { id: feed.id, type: feed.type, tlp: feed.tlp };
   const afterBatch = (summary: IngestSummary) => {
-    deps.health.recordEvents(feed.id, summary.records);
+    deps.health.recordEvents(feed.id, summary.records, summary.lagMs);
     deps.changed();
   };
   switch (feed.type) {

@@ -37,6 +37,8 @@ export interface IngestSummary {
   quarantined: number;
   /** Valid records that carry no alert, by type (e.g. EVE "flow"). */
   ignored: Record<string, number>;
+  /** How far behind its receipt the newest alert of the batch was observed, ms; no alerts, none. */
+  lagMs?: number;
 }
 
 type Enrich = (alert: ParsedAlert) => ParsedAlert;
@@ -54,6 +56,7 @@ export function addSummary(into: IngestSummary, more: IngestSummary): void {
   into.duplicates += more.duplicates;
   into.quarantined += more.quarantined;
   addCounts(into.ignored, more.ignored);
+  if (more.lagMs !== undefined) into.lagMs = more.lagMs;
 }
 
 /** Runs batches of records through parse, enrich, validate and store. */
@@ -130,12 +133,14 @@ export class Ingestor {
       ignored,
       cursor: batch.cursor,
     });
+    const newest = alerts.reduce((latest, alert) => Math.max(latest, alert.observedAt), -Infinity);
     return {
       records: batch.records.length,
       inserted: committed.inserted,
       duplicates: committed.duplicates,
       quarantined: rejected,
       ignored,
+      ...(alerts.length > 0 ? { lagMs: Math.max(0, receivedAt - newest) } : {}),
     };
   }
 

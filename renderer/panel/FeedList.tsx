@@ -1,6 +1,17 @@
 import type { ReactElement } from 'react';
+import type { FeedHealth } from '../../shared/api';
 import { useAppStore } from '../store/use-app-store';
 import { formatRate } from './format';
+
+/** What a feed's line says on hover: its lag and its last error. */
+function describeFeed(feed: FeedHealth): string | undefined {
+  const parts = [
+    feed.lagMs === undefined ? undefined : `lag ${Math.round(feed.lagMs / 1000)} s`,
+    feed.stale ? 'silent for longer than expected' : undefined,
+    feed.lastError === undefined ? undefined : `last error: ${feed.lastError}`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
 
 /** Each feed with its health state, alert count and event rate. */
 export function FeedList(): ReactElement {
@@ -11,7 +22,7 @@ export function FeedList(): ReactElement {
       {feeds.length === 0 && <p className="empty">No feeds reported yet.</p>}
       <ul className="feed-list">
         {feeds.map((feed) => (
-          <li key={feed.id} className={`feed feed-${feed.state}`} title={feed.lastError}>
+          <li key={feed.id} className={`feed feed-${feed.state}`} title={describeFeed(feed)}>
             <span className="feed-state">{feed.state}</span>
             <span className="feed-id">{feed.id}</span>
             <span className="feed-rate">{formatRate(feed.eventsPerSec)}</span>

@@ -16,8 +16,8 @@ describe('feed health', () => {
     // A feed without an expected interval may be silent at will.
     expect(health('intel')).toMatchObject({ stale: false });
 
-    book.recordEvents('sensor', 3);
-    expect(health('sensor')).toMatchObject({ stale: false, silentForMs: 0 });
+    book.recordEvents('sensor', 3, 1500);
+    expect(health('sensor')).toMatchObject({ stale: false, silentForMs: 0, lagMs: 1500 });
   });
 
   it('never calls a feed this process does not run stale', () => {

@@ -58,4 +58,20 @@ describe('stored TLP of STIX alerts', () => {
     const indicates = { ...relationship('indicates', ID, malware.id), ...clear };
     expect(storedTlp('amber', indicator(clear), malware, indicates)).toEqual(['clear']);
   });
+
+  it('says how far behind its arrival the newest alert of a batch was observed', () => {
+    const observed = Date.parse('2025-01-01T12:00:00Z');
+    const text = bundle(indicator({ id: ID, valid_from: '2025-01-01T12:00:00Z' }));
+    const feed = { id: 'intel', type: 'file-import', tlp: 'green' as const };
+    const ingestor = new Ingestor(
+      cache,
+      (alert) => alert,
+      () => observed + 90_000,
+    );
+    const summary = ingestor.ingest(feed, stix21Parser, {
+      records: [{ position: 'bundle.json', raw: Buffer.from(text), text }],
+    });
+    expect(summary.inserted).toBe(1);
+    expect(summary.lagMs).toBe(90_000);
+  });
 });
