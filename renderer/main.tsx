@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiContext } from './api/api-context';
 import { connectApi } from './api/connect';
+import { isWallPath } from './api/socket-url';
 import { App } from './App';
 import { WallApp } from './wall/WallApp';
 import { bindLogger, scopedLogger } from './log';
@@ -22,15 +23,12 @@ applySeverityColours(document.documentElement);
 startSync(api, appStore);
 startNotableToasts(api, appStore);
 
-/** serve mode's /wall (and the desktop's wall windows) show the wall instead of the analyst's app. */
-function isWallPage(): boolean {
-  return window.location.pathname.replace(/\/+$/, '') === '/wall';
-}
-
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <ApiContext.Provider value={api}>{isWallPage() ? <WallApp /> : <App />}</ApiContext.Provider>
+    <ApiContext.Provider value={api}>
+      {isWallPath(window.location.pathname) ? <WallApp /> : <App />}
+    </ApiContext.Provider>
   </StrictMode>,
 );

@@ -5,6 +5,7 @@
  * Validated in main from the configuration and again at the renderer.
  */
 import { z } from 'zod';
+import { DEFAULT_SECTOR_WINDOW_MINUTES } from './sector-window';
 import { TLP_LEVELS } from './vocab';
 
 /** The views a wall rotates through. */
@@ -103,8 +104,17 @@ export const WallProfileSchema = z
       .int()
       .min(5)
       .max(30 * 24 * 60)
-      .default(24 * 60),
-    /** Which display the desktop app shows this profile on (0 = the primary); all when unset. */
+      .default(DEFAULT_SECTOR_WINDOW_MINUTES),
+    /**
+     * The environment variable holding this wall's own token (never the token
+     * itself): a screen off this machine that presents it is this wall, read-only
+     * and held to its ceiling, whatever its URL asks.
+     */
+    tokenEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/)
+      .optional(),
+    /** Which display the desktop app shows this profile on: its index in the system's list; all when unset. */
     display: z.number().int().min(0).max(15).optional(),
   })
   .strict();

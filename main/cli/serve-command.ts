@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCore } from '../core/app';
 import { scopedLogger } from '../core/log';
-import { wallProfile } from '../core/wall-profiles';
+import { wallProfile, wallTokens } from '../core/wall-profiles';
 import { appRoot } from '../core/paths';
 import { startServer } from '../serve/server';
 import { CliError, printLine } from './output';
@@ -53,6 +53,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
       rendererDir,
       endpoint: core.endpoint,
       wallOf: (name) => wallProfile(core.config, name),
+      wallTokens: wallTokens(core.config),
     });
   } catch (error) {
     await core.close();

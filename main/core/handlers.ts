@@ -3,6 +3,7 @@
  * validation and transport so each method reads as one line of intent.
  */
 import type { NotifyLevel } from '../../shared/notable';
+import { DEFAULT_SECTOR_WINDOW_MINUTES } from '../../shared/sector-window';
 import type { ApiHandlers } from './api-endpoint';
 import type { DeltaPublisher } from './delta-publisher';
 import { scopedLogger } from './log';
@@ -12,9 +13,6 @@ import { appVersion } from './version';
 import type { AlertCache } from '../store/alert-cache';
 
 const rendererLog = scopedLogger('renderer');
-
-/** The sector view's window when a call names none: a day. */
-const DEFAULT_SECTOR_WINDOW_MINUTES = 24 * 60;
 
 /** What the handlers read from. */
 export interface HandlerDeps {

@@ -16,3 +16,11 @@ export function wallProfile(config: AppConfig, name: string | null | undefined):
     : undefined;
   return { name: wanted, ...(configured ?? defaultWallProfile()) };
 }
+
+/** The walls that have their own token in the environment, with it. */
+export function wallTokens(config: AppConfig): { token: string; wall: Wall }[] {
+  return Object.entries(config.walls).flatMap(([name, profile]) => {
+    const token = profile.tokenEnv ? process.env[profile.tokenEnv] : undefined;
+    return token ? [{ token, wall: { name, ...profile } }] : [];
+  });
+}

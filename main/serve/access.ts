@@ -64,10 +64,17 @@ function presentedToken(request: IncomingMessage, url: URL): string | undefined 
  * The Set-Cookie header that lets a browser which opened `?token=` load the
  * rest of the app: HttpOnly keeps it from scripts, SameSite from other sites.
  */
-export function tokenCookie(url: URL, token: string): string | undefined {
+export function tokenCookie(url: URL, tokens: readonly (string | undefined)[]): string | undefined {
   const given = url.searchParams.get('token');
-  if (given === null || !tokensMatch(given, token)) return undefined;
+  const token = given === null ? undefined : tokens.find((t) => t && tokensMatch(given, t));
+  if (token === undefined) return undefined;
   return `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
+}
+
+/** A wall profile's own token: whoever presents it is that wall and nothing more. */
+export interface WallToken {
+  token: string;
+  wall: Wall;
 }
 
 /** The wall profile of a name, or undefined when the name is not one. */
@@ -86,11 +93,17 @@ export function decideAccess(
   url: URL,
   token: string | undefined,
   wallOf: WallLookup = defaultWalls,
+  wallTokens: readonly WallToken[] = [],
 ): AccessDecision {
   const address = request.socket.remoteAddress;
+  const given = presentedToken(request, url);
+  // A wall's own token makes a wall of that profile, whatever the URL asks:
+  // a screen in a lobby holds no key to more than its profile shows.
+  const tokenWall =
+    given === undefined ? undefined : wallTokens.find((entry) => tokensMatch(given, entry.token));
   const profile = url.searchParams.get('profile');
-  const wall = profile === null ? undefined : wallOf(profile);
-  if (profile !== null && !wall) {
+  const wall = tokenWall?.wall ?? (profile === null ? undefined : wallOf(profile));
+  if (!tokenWall && profile !== null && !wall) {
     return {
       allowed: false,
       status: 400,
@@ -99,8 +112,7 @@ export function decideAccess(
   }
   const name = `${wall ? `wall:${wall.name}` : 'client'}@${address ?? 'unknown'}`;
   const client: ClientContext = wall ? { name, readOnly: true, wall } : { name, readOnly: false };
-  if (isLoopbackAddress(address)) return { allowed: true, client };
-  const given = presentedToken(request, url);
+  if (tokenWall || isLoopbackAddress(address)) return { allowed: true, client };
   if (token && given !== undefined && tokensMatch(given, token)) {
     return { allowed: true, client };
   }

@@ -15,6 +15,7 @@ import {
   originAllowed,
   tokenCookie,
   type WallLookup,
+  type WallToken,
 } from './access';
 import { runSession } from './socket-session';
 import { serveStatic } from './static-files';
@@ -33,6 +34,8 @@ export interface ServeOptions {
   rendererDir: string;
   /** The wall profiles that `?profile=NAME` asks for; the default profile for every name without. */
   wallOf?: WallLookup;
+  /** Walls' own tokens, each good for its profile only. */
+  wallTokens?: readonly WallToken[];
   endpoint: ApiEndpoint;
 }
 
@@ -49,7 +52,7 @@ export class ServeRefusedError extends Error {
 
 /** Starts serve mode and resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  if (!isLoopbackHost(options.host) && !options.token) {
+  if (!isLoopbackHost(options.host) && !options.token && !options.wallTokens?.length) {
     throw new ServeRefusedError(
       `refusing to listen on ${options.host} without a token: set one in the environment variable named by serve.tokenEnv (default LAGEBILD_TOKEN)`,
     );
@@ -69,12 +72,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       refuse(421, 'this server is not reached by that name');
       return;
     }
-    const access = decideAccess(request, url, options.token, options.wallOf);
+    const access = decideAccess(request, url, options.token, options.wallOf, options.wallTokens);
     if (!access.allowed) {
       refuse(access.status, access.reason);
       return;
     }
-    const cookie = options.token && tokenCookie(url, options.token);
+    // The cookie carries whichever token was presented: a wall's stays a wall's.
+    const tokens = [options.token, ...(options.wallTokens ?? []).map((entry) => entry.token)];
+    const cookie = tokenCookie(url, tokens);
     if (cookie) response.setHeader('Set-Cookie', cookie);
     serveStatic(options.rendererDir, request, response, url.pathname);
   });
@@ -85,7 +90,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
-    const access = decideAccess(request, url, options.token, options.wallOf);
+    const access = decideAccess(request, url, options.token, options.wallOf, options.wallTokens);
     const refusal =
       url.pathname !== '/api'
         ? '404 Not Found'

@@ -32,6 +32,16 @@ export function IncidentList({ route }: { route: IncidentsRoute }): ReactElement
     if (incidents.length > 0) rows.scrollToIndex(cursor, { align: 'auto' });
   }, [cursor, incidents.length, rows]);
 
+  // An incident opened from a link, a toast or the map gets the highlight once it is listed.
+  const highlightedOpen = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!route.incident || highlightedOpen.current === route.incident) return;
+    const index = incidents.findIndex((incident) => incident.id === route.incident);
+    if (index < 0) return;
+    highlightedOpen.current = route.incident;
+    setCursor(index);
+  }, [route.incident, incidents, setCursor]);
+
   const open = (index: number, incident: Incident) => {
     setCursor(index);
     navigate({ view: 'incidents', filter: route.filter, incident: incident.id });

@@ -5,6 +5,7 @@
  * Every step of a drill-down is a link that can be reopened.
  */
 import { IncidentFilterSchema, type IncidentFilter } from '../../shared/api';
+import { DEFAULT_SECTOR_WINDOW_MINUTES } from '../../shared/sector-window';
 
 /** The incident list with its filter, an incident open in it, and one alert's raw record. */
 export interface IncidentsRoute {
@@ -22,8 +23,8 @@ export interface SectorsRoute {
 
 export type Route = { view: 'map' } | IncidentsRoute | SectorsRoute;
 
-/** The sector view's window when the link names none: a day. */
-export const DEFAULT_SECTOR_WINDOW = 24 * 60;
+/** The sector view's window when the link names none. */
+export const DEFAULT_SECTOR_WINDOW = DEFAULT_SECTOR_WINDOW_MINUTES;
 
 export const MAP_ROUTE: Route = { view: 'map' };
 

@@ -33,12 +33,16 @@ export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice
   raw: null,
   triageError: undefined,
   setIncidents: (incidents) =>
-    set(({ cursor, detail }) => {
+    set(({ cursor, incidents: before, detail }) => {
       // The open incident's fresh row replaces the one the detail showed.
       const fresh = detail && incidents.find((incident) => incident.id === detail.incident.id);
+      // The highlight stays on its incident when a refresh moves it: a key
+      // pressed a moment later must act on the incident the analyst looked at.
+      const highlighted = before[cursor]?.id;
+      const kept = incidents.findIndex((incident) => incident.id === highlighted);
       return {
         incidents,
-        cursor: clamp(cursor, incidents.length),
+        cursor: kept >= 0 ? kept : clamp(cursor, incidents.length),
         ...(fresh ? { detail: { ...detail, incident: fresh } } : {}),
       };
     }),

@@ -16,9 +16,9 @@ describe('reconnectDelay', () => {
 
 describe('apiSocketUrl', () => {
   it('uses ws: on the page host for an http page', () => {
-    expect(apiSocketUrl({ protocol: 'http:', host: '127.0.0.1:4173', search: '' })).toBe(
-      'ws://127.0.0.1:4173/api',
-    );
+    expect(
+      apiSocketUrl({ protocol: 'http:', host: '127.0.0.1:4173', search: '', pathname: '/' }),
+    ).toBe('ws://127.0.0.1:4173/api');
   });
 
   it('uses wss: for https and forwards token and profile only', () => {
@@ -26,7 +26,16 @@ describe('apiSocketUrl', () => {
       protocol: 'https:',
       host: 'soc.example:8443',
       search: '?token=s3cr%2Bt&profile=wall&other=1',
+      pathname: '/',
     });
     expect(url).toBe('wss://soc.example:8443/api?token=s3cr%2Bt&profile=wall');
+  });
+
+  it('makes the wall page a wall client even when its link names no profile', () => {
+    const page = { protocol: 'http:', host: '127.0.0.1:4173', search: '', pathname: '/wall' };
+    expect(apiSocketUrl(page)).toBe('ws://127.0.0.1:4173/api?profile=wall');
+    expect(apiSocketUrl({ ...page, search: '?profile=lobby' })).toBe(
+      'ws://127.0.0.1:4173/api?profile=lobby',
+    );
   });
 });

@@ -60,6 +60,14 @@ describe('incidents slice', () => {
     expect(store.getState().cursor).toBe(0);
   });
 
+  it('keeps the highlight on its incident when a refresh moves it', () => {
+    const store = createAppStore();
+    store.getState().setIncidents([incident(1), incident(2), incident(3)]);
+    store.getState().setCursor(1);
+    store.getState().setIncidents([incident(9), incident(1), incident(2), incident(3)]);
+    expect(store.getState().incidents[store.getState().cursor]?.id).toBe(incident(2).id);
+  });
+
   it('refreshes the open incident from a newer list', () => {
     const store = createAppStore();
     store.getState().setDetail({ incident: incident(1), events: [] });

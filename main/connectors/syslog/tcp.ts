@@ -9,6 +9,13 @@ import { tlsServerOptions, type TlsFiles } from './tls-options';
 
 // Senders keep one connection open each; more than this is a flood, not a fleet.
 const MAX_CONNECTIONS = 1024;
+// A connection silent this long is dropped, so idle sockets cannot hold every
+// place; a sender reconnects when it has something to say (rsyslog, syslog-ng do).
+const IDLE_MS = 10 * 60_000;
+// A TLS client that has not finished its handshake by then holds no place either.
+const HANDSHAKE_MS = 10_000;
+// One address may hold at most this many connections at once.
+const MAX_PER_ADDRESS = 64;
 
 /** Where to listen; with `tls`, connections are TLS. */
 export interface StreamSettings {
@@ -38,10 +45,21 @@ export async function listenStream(
 ): Promise<StreamListener> {
   const transport = settings.tls ? 'tls' : 'tcp';
   const sockets = new Set<Socket>();
+  const perAddress = new Map<string, number>();
   const accept = (socket: Socket) => {
     const from = `${transport} from ${socket.remoteAddress}:${socket.remotePort}`;
     const decoder = new SyslogFrameDecoder(settings.maxMessageBytes);
+    const address = socket.remoteAddress ?? 'unknown';
+    if ((perAddress.get(address) ?? 0) >= MAX_PER_ADDRESS) {
+      events.onWarning(
+        `${from}: more than ${MAX_PER_ADDRESS} connections from one address; refused`,
+      );
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
     sockets.add(socket);
+    socket.setTimeout(IDLE_MS, () => socket.destroy());
     socket.on('data', (chunk: Buffer) => {
       for (const frame of decoder.push(chunk)) events.onFrame(frame, from);
       if (decoder.broken) socket.destroy();
@@ -50,10 +68,15 @@ export async function listenStream(
       for (const frame of decoder.end()) events.onFrame(frame, from);
     });
     socket.on('error', (error) => events.onWarning(`${from}: ${error.message}`));
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
   };
   const server: Server = settings.tls
-    ? createTlsServer(tlsServerOptions(settings.tls), accept)
+    ? createTlsServer({ ...tlsServerOptions(settings.tls), handshakeTimeout: HANDSHAKE_MS }, accept)
     : createServer(accept);
   server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {

@@ -89,7 +89,15 @@ async function defaultApiRoot(
     const roots = discovery.api_roots.join(', ') || 'none';
     throw new HttpError(`${url}: no default API root; set "apiRoot" to one of: ${roots}`);
   }
-  return new URL(chosen, url).href;
+  const root = new URL(chosen, url);
+  // The server's answer must not send the feed's credentials elsewhere: an
+  // API root on another origin is used only when the configuration names it.
+  if (root.origin !== new URL(url).origin) {
+    throw new HttpError(
+      `${url}: the default API root ${root.href} is on another origin; set "apiRoot" to it if it is trusted`,
+    );
+  }
+  return root.href;
 }
 
 /** The collection with id or title `wanted`, which must be readable. */

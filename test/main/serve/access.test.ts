@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { defaultWallProfile } from '../../../shared/wall';
 import { describe, expect, it } from 'vitest';
 import {
   decideAccess,
@@ -29,12 +30,12 @@ describe('serve access', () => {
   });
 
   it('hands a browser that opened ?token= a cookie with the token, and takes it back', () => {
-    expect(tokenCookie(new URL('http://x/?token=s3cret'), 's3cret')).toMatch(
+    expect(tokenCookie(new URL('http://x/?token=s3cret'), ['s3cret'])).toMatch(
       /^lagebild_token=s3cret; Path=\/; HttpOnly; SameSite=Strict$/,
     );
     // Never for a wrong token (a loopback client is let in without one).
-    expect(tokenCookie(new URL('http://x/?token=guess'), 's3cret')).toBeUndefined();
-    expect(tokenCookie(new URL('http://x/'), 's3cret')).toBeUndefined();
+    expect(tokenCookie(new URL('http://x/?token=guess'), ['s3cret'])).toBeUndefined();
+    expect(tokenCookie(new URL('http://x/'), ['s3cret'])).toBeUndefined();
     const withCookie = request('192.0.2.5', { cookie: 'a=b; lagebild_token=s3cret' });
     expect(decideAccess(withCookie, new URL('http://x/assets/app.js'), 's3cret')).toMatchObject({
       allowed: true,
@@ -93,6 +94,34 @@ describe('serve access', () => {
     expect(decideAccess(lower, url, 's3cret')).toMatchObject({ allowed: true });
     const broken = request('192.0.2.5', { cookie: 'lagebild_token=%E0%A4%A' });
     expect(decideAccess(broken, url, 's3cret')).toMatchObject({ allowed: false, status: 401 });
+  });
+
+  it("makes whoever presents a wall's own token that wall, whatever the URL asks", () => {
+    const lobby = { name: 'lobby', ...defaultWallProfile(), tlpCeiling: 'clear' as const };
+    const walls = [{ token: 'lobby-key', wall: lobby }];
+    const asAnalyst = request('192.0.2.5', { authorization: 'Bearer lobby-key' });
+    expect(
+      decideAccess(asAnalyst, new URL('http://x/api'), 's3cret', undefined, walls),
+    ).toMatchObject({
+      allowed: true,
+      client: { readOnly: true, wall: { name: 'lobby', tlpCeiling: 'clear' } },
+    });
+    const otherProfile = new URL('http://x/api?profile=ops&token=lobby-key');
+    expect(
+      decideAccess(request('192.0.2.5'), otherProfile, 's3cret', undefined, walls),
+    ).toMatchObject({
+      client: { wall: { name: 'lobby' } },
+    });
+    // The analyst token still opens the analyst's app.
+    const analyst = request('192.0.2.5', { authorization: 'Bearer s3cret' });
+    expect(
+      decideAccess(analyst, new URL('http://x/api'), 's3cret', undefined, walls),
+    ).toMatchObject({
+      client: { readOnly: false },
+    });
+    expect(tokenCookie(new URL('http://x/wall?token=lobby-key'), ['s3cret', 'lobby-key'])).toMatch(
+      /lagebild_token=lobby-key/,
+    );
   });
 
   it('compares tokens of any length without throwing', () => {

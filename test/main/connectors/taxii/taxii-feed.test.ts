@@ -175,6 +175,13 @@ describe('TAXII 2.1 feed', () => {
     expect(taxii.requests).toEqual([]);
   });
 
+  it('never follows a discovery answer to another origin with its credentials', async () => {
+    const taxii = await server({ authorization: BASIC, discoveryBase: 'http://127.0.0.2:9' });
+    const run = await pollOnce(taxii, newCachePath(), {}, 'down');
+    expect(run.health.snapshot([])[0]?.lastError).toMatch(/on another origin; set "apiRoot"/);
+    expect(taxii.requests.map((request) => request.path)).toEqual(['/taxii2/']);
+  });
+
   it('reads only the named collection of a named API root', async () => {
     const taxii = await server();
     await pollOnce(taxii, newCachePath(), {

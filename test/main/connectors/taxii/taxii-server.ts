@@ -60,6 +60,8 @@ export interface TaxiiServer {
 export async function startTaxiiServer(options: {
   authorization: string;
   tls?: { cert: string; key: string };
+  /** Where the discovery answer says the API roots are (default: this server). */
+  discoveryBase?: string;
 }): Promise<TaxiiServer> {
   const data = JSON.parse(
     readFileSync(samplePath('taxii21', 'medallion_default_data.json'), 'utf8'),
@@ -87,7 +89,7 @@ export async function startTaxiiServer(options: {
     }
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts.length === 1 && parts[0] === 'taxii2') {
-      return send(response, rebase(data['/discovery'], base));
+      return send(response, rebase(data['/discovery'], options.discoveryBase ?? base));
     }
     const root = data[parts[0] ?? ''] as
       { information: unknown; collections: SampleCollection[] } | undefined;
