@@ -77,7 +77,8 @@ export function visibleIncidents(
   if (ceiling === undefined) return [...incidents];
   const shown = incidents.filter((incident) => tlpRank(incident.tlp) <= tlpRank(ceiling));
   if (!client.wall?.anonymise) return shown;
-  return shown.map((incident) => ({
+  // Analysts' names are no business of a public screen.
+  return shown.map(({ assignee: _assignee, ...incident }) => ({
     ...incident,
     title: shortenAddresses(incident.title),
     ...(incident.signature === undefined

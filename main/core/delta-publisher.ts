@@ -72,7 +72,8 @@ export class DeltaPublisher {
     }
     return {
       generatedAt: Date.now(),
-      stats,
+      // Rejected records have no marking of their own; a wall is not told of them.
+      stats: { ...stats, quarantined: 0 },
       arcs: this.cache.arcs(ARC_LIMIT, maxTlp),
       feeds: feeds.map((feed) => visibleFeed(feed, stats.byFeed[feed.id] ?? 0)),
       withheld: this.cache.stats().alerts - stats.alerts,

@@ -11,7 +11,7 @@ import type { ParsedAlert, Parser } from '../parsers/types';
 import type { AlertCache } from '../store/alert-cache';
 import { compileSchemaCheck } from '../store/schema-check';
 import { scopedLogger } from './log';
-import { QuarantineBudget } from './quarantine-budget';
+import { LiveQuarantineBudgets, type QuarantineBudget } from './quarantine-budget';
 
 const log = scopedLogger('ingest');
 
@@ -61,6 +61,8 @@ export function addSummary(into: IngestSummary, more: IngestSummary): void {
 
 /** Runs batches of records through parse, enrich, validate and store. */
 export class Ingestor {
+  private readonly liveBudgets = new LiveQuarantineBudgets();
+
   constructor(
     private readonly cache: AlertCache,
     private readonly enrich: Enrich,
@@ -75,7 +77,8 @@ export class Ingestor {
    * Ingests one batch; the cache commit is atomic with the batch's cursor.
    * `budget` bounds what one source (a file) stores in quarantine over all
    * its batches, and the caller stores its summary with `finishSource`.
-   * Without one, the bound holds for this batch and its summary comes along.
+   * Without one (a live feed), the feed's budget for the current minute
+   * bounds it, and a summary of what went over comes with the batch.
    */
   ingest(
     feed: FeedContext,
@@ -87,7 +90,7 @@ export class Ingestor {
     const alerts: (Alert & { raw: string })[] = [];
     const quarantine: QuarantineItem[] = [];
     const ignored: Record<string, number> = {};
-    const bounded = budget ?? new QuarantineBudget();
+    const bounded = budget ?? this.liveBudgets.forBatch(feed.id, receivedAt);
     let rejected = 0;
     const reject = (item: QuarantineItem) => {
       rejected += 1;
@@ -122,7 +125,7 @@ export class Ingestor {
         else alerts.push(outcome);
       }
     }
-    const summary = budget ? undefined : bounded.summary();
+    const summary = budget ? undefined : bounded.takeSummary();
     if (summary) quarantine.push(summary);
 
     const committed = this.cache.commit({

@@ -5,8 +5,11 @@
  */
 import type { QuarantineInput } from '../store/quarantine';
 
-/** Most rejected records of one file (or one batch of a live feed) stored one by one. */
+/** Most rejected records of one file (or one live feed per LIVE_WINDOW_MS) stored one by one. */
 export const MAX_QUARANTINE_PER_SOURCE = 1000;
+
+/** The window a live feed's quarantine budget covers. */
+export const LIVE_WINDOW_MS = 60_000;
 
 /** Counts one source's rejected records and says which may still be stored. */
 export class QuarantineBudget {
@@ -44,5 +47,32 @@ export class QuarantineBudget {
       reason: `${this.over} more records rejected like these (only the first ${this.limit} are kept one by one)`,
       raw: '',
     };
+  }
+
+  /** The summary of what went over since the last one was taken, and a fresh count after it. */
+  takeSummary(): QuarantineInput | undefined {
+    const summary = this.summary();
+    this.over = 0;
+    this.firstOver = undefined;
+    return summary;
+  }
+}
+
+/**
+ * The budgets of live feeds (tail, syslog, NATS, pollers), one per feed per
+ * window: a sender that only sends junk, as fast as it can, stores at most
+ * MAX_QUARANTINE_PER_SOURCE records a minute one by one, and the rest as a
+ * small summary entry per batch. Files imported have a budget of their own.
+ */
+export class LiveQuarantineBudgets {
+  private readonly windows = new Map<string, { start: number; budget: QuarantineBudget }>();
+
+  /** The budget of `feed` for a batch received at `now`. */
+  forBatch(feed: string, now: number): QuarantineBudget {
+    const window = this.windows.get(feed);
+    if (window && now - window.start < LIVE_WINDOW_MS) return window.budget;
+    const fresh = { start: now, budget: new QuarantineBudget() };
+    this.windows.set(feed, fresh);
+    return fresh.budget;
   }
 }

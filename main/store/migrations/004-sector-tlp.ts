@@ -30,13 +30,18 @@ CREATE TABLE sector_counts_total (
 ) STRICT, WITHOUT ROWID;
 
 -- Floor, not SQLite's truncation, so that times before 1970 fall in the minute the commit uses.
+-- DISTINCT: an alert counts once per sector, even one its record listed twice.
 INSERT INTO sector_counts_minute (minute, sector, severity, tlp, n)
-SELECT
-  CAST(a.observed_at / 60000 AS INTEGER) - (a.observed_at < 0 AND a.observed_at % 60000 != 0),
-  coalesce(s.value, ''), a.severity, a.tlp, count(*)
-FROM alerts a
-LEFT JOIN texts t ON t.id = a.sectors
-LEFT JOIN json_each(coalesce(t.text, '[]')) s
+SELECT minute, sector, severity, tlp, count(*) FROM (
+  SELECT DISTINCT
+    a.seq,
+    CAST(a.observed_at / 60000 AS INTEGER) - (a.observed_at < 0 AND a.observed_at % 60000 != 0)
+      AS minute,
+    coalesce(s.value, '') AS sector, a.severity, a.tlp
+  FROM alerts a
+  LEFT JOIN texts t ON t.id = a.sectors
+  LEFT JOIN json_each(coalesce(t.text, '[]')) s
+)
 GROUP BY 1, 2, 3, 4;
 
 INSERT INTO sector_counts_total (sector, severity, tlp, n)

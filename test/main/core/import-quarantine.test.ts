@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../../main/core/import-files';
 import { Ingestor } from '../../../main/core/ingest';
 import { parserFor } from '../../../main/parsers/detect';
-import { MAX_QUARANTINE_PER_SOURCE } from '../../../main/core/quarantine-budget';
+import { LIVE_WINDOW_MS, MAX_QUARANTINE_PER_SOURCE } from '../../../main/core/quarantine-budget';
 import type { Format } from '../../../main/parsers/types';
 import { AlertCache } from '../../../main/store/alert-cache';
 import { removeTempFiles, tempCacheFile } from '../store/helpers';
@@ -105,5 +105,29 @@ describe('import quarantine', () => {
     expect(done.quarantined).toBe(1500);
     expect(cache.stats().quarantined).toBe(MAX_QUARANTINE_PER_SOURCE + 1);
     expect(cache.listQuarantine(1)[0]?.position).toBe(`tail.json:${MAX_QUARANTINE_PER_SOURCE + 1}`);
+  });
+
+  it('bounds a live feed over a minute, not a batch: junk at any rate stores little', () => {
+    let now = 1_000_000;
+    const ingestor = new Ingestor(
+      cache,
+      (alert) => alert,
+      () => now,
+    );
+    const junk = (batch: number) =>
+      Array.from({ length: 600 }, (_, i) => ({
+        position: `syslog:${batch}:${i}`,
+        raw: Buffer.alloc(1000, 120),
+        text: 'x',
+      }));
+    for (let batch = 0; batch < 10; batch += 1) {
+      ingestor.ingest(feed, parserFor('eve'), { records: junk(batch) });
+      now += 100;
+    }
+    // 6,000 rejected within the minute: 1,000 kept one by one, and a small summary per batch past it.
+    expect(cache.stats().quarantined).toBe(MAX_QUARANTINE_PER_SOURCE + 9);
+    now += LIVE_WINDOW_MS;
+    ingestor.ingest(feed, parserFor('eve'), { records: junk(99) });
+    expect(cache.stats().quarantined).toBe(MAX_QUARANTINE_PER_SOURCE + 9 + 600);
   });
 });

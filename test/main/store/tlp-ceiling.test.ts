@@ -106,4 +106,18 @@ describe('a TLP ceiling in the store', () => {
     expect(before[1]).toContainEqual({ sector: '', severity: 4, tlp: 4, n: 1 });
     db.close();
   });
+
+  it('counts an alert once per sector in the rebuild, even one its record listed twice', () => {
+    const file = tempCacheFile();
+    const cache = AlertCache.open(file);
+    const twice = makeAlert({ id: 'eve:tlp-0009', sectors: ['energy', 'energy'], observedAt: T0 });
+    cache.commit({ feed: 'sensor-a', feedType: 'eve', alerts: [twice], quarantine: [] });
+    cache.close();
+    const db = new Database(file);
+    db.transaction(() => MIGRATIONS.find((step) => step.version === 4)?.up(db))();
+    expect(db.prepare('SELECT sector, n FROM sector_counts_total').all()).toEqual([
+      { sector: 'energy', n: 1 },
+    ]);
+    db.close();
+  });
 });
