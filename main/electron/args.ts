@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { WallNameSchema } from '../../shared/wall';
+import { SecretNameSchema } from './secret-store';
 
 /** What the command line asks of the desktop app. */
 export interface LaunchOptions {
@@ -11,6 +12,8 @@ export interface LaunchOptions {
   configPath?: string;
   /** The wall profile to play full screen, on its displays, instead of the analyst's window. */
   wall?: string;
+  /** Store the secret of this name (read from standard input) encrypted, and quit. */
+  storeSecret?: string;
 }
 
 /** A flag of ours that was used wrongly. */
@@ -18,8 +21,28 @@ export class LaunchArgsError extends Error {
   override name = 'LaunchArgsError';
 }
 
-const FLAGS = { '--cache': 'cachePath', '--config': 'configPath', '--wall': 'wall' } as const;
-const PATH_FLAGS: ReadonlySet<string> = new Set(['--cache', '--config']);
+const FLAGS = {
+  '--cache': 'cachePath',
+  '--config': 'configPath',
+  '--wall': 'wall',
+  '--store-secret': 'storeSecret',
+} as const;
+
+/** What each flag takes: a file (resolved against the working directory) or a checked name. */
+const VALUES: Record<Flag, { what: string; valid?: (value: string) => boolean; rule?: string }> = {
+  '--cache': { what: 'a file name' },
+  '--config': { what: 'a file name' },
+  '--wall': {
+    what: 'a profile name',
+    valid: (value) => WallNameSchema.safeParse(value).success,
+    rule: 'letters, digits, dot, dash or underscore',
+  },
+  '--store-secret': {
+    what: 'a secret name',
+    valid: (value) => SecretNameSchema.safeParse(value).success,
+    rule: 'upper-case letters, digits and underscores (the variable the configuration names)',
+  },
+};
 type Flag = keyof typeof FLAGS;
 
 function isFlag(text: string): text is Flag {
@@ -27,7 +50,8 @@ function isFlag(text: string): text is Flag {
 }
 
 /**
- * Reads `--cache FILE`, `--config FILE` and `--wall PROFILE` (or `--flag=VALUE`) from anywhere in
+ * Reads `--cache FILE`, `--config FILE`, `--wall PROFILE` and `--store-secret NAME`
+ * (or `--flag=VALUE`) from anywhere in
  * argv, resolving relative paths against `cwd`. Everything else is left to
  * Electron and Chromium, so their switches pass through unharmed.
  */
@@ -47,17 +71,14 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchOpt
     } else {
       value = token.slice(equals + 1);
     }
-    const isPath = PATH_FLAGS.has(name);
-    if (!value)
-      throw new LaunchArgsError(`${name} needs ${isPath ? 'a file name' : 'a profile name'}`);
+    const kind = VALUES[name];
+    if (!value) throw new LaunchArgsError(`${name} needs ${kind.what}`);
     const key = FLAGS[name];
     if (options[key] !== undefined) throw new LaunchArgsError(`${name} is given twice`);
-    if (!isPath && !WallNameSchema.safeParse(value).success) {
-      throw new LaunchArgsError(
-        `${name}: a profile name is letters, digits, dot, dash or underscore`,
-      );
+    if (kind.valid && !kind.valid(value)) {
+      throw new LaunchArgsError(`${name}: ${kind.what} is ${kind.rule}`);
     }
-    options[key] = isPath ? resolve(cwd, value) : value;
+    options[key] = kind.valid ? value : resolve(cwd, value);
   }
   return options;
 }

@@ -1,17 +1,19 @@
 /**
- * The Electron entry point, kept thin: one instance per user data directory,
- * the core started exactly as serve mode starts it, one hardened window
- * talking to it over IPC (or, with --wall, kiosk windows playing a wall
- * profile), native notifications of new incidents, optional
- * updates, and a clean close of the cache.
+ * The Electron entry point, kept thin: one instance per user data
+ * directory, feed secrets from the system keystore, the core started
+ * exactly as serve mode starts it, one hardened window talking to it over
+ * IPC (or, with --wall, kiosk windows playing a wall profile), native
+ * notifications of new incidents, optional updates, and a clean close of
+ * the cache.
  */
-import { app, dialog, session } from 'electron';
+import { app, dialog, safeStorage, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCore, type Core } from '../core/app';
 import { scopedLogger } from '../core/log';
 import { appRoot, userDataDir } from '../core/paths';
 import { parseLaunchArgs } from './args';
+import { loadSecrets, secretsFile, storeSecret } from './secret-store';
 import { announceNewIncidents } from './notifications';
 import { openWallWindows } from './wall-windows';
 import { DESKTOP_CLIENT, wireIpc } from './ipc';
@@ -44,6 +46,18 @@ async function start(): Promise<void> {
   await app.whenReady();
   // Parsed once ready, so that a mistake is shown in a dialog on every platform.
   const launch = parseLaunchArgs(process.argv, process.cwd());
+  const secrets = secretsFile(app.getPath('userData'));
+  if (launch.storeSecret) {
+    storeSecret(secrets, launch.storeSecret, await readStandardInput(), safeStorage);
+    process.stdout.write(`stored secret ${launch.storeSecret}, encrypted, in ${secrets}\n`);
+    app.exit(0);
+    return;
+  }
+  const loaded = loadSecrets(secrets, process.env, safeStorage);
+  if (loaded.set.length > 0) log.info(`secrets from the keystore: ${loaded.set.join(', ')}`);
+  if (loaded.unreadable.length > 0) {
+    log.warn(`secrets that cannot be decrypted here: ${loaded.unreadable.join(', ')}`);
+  }
   hardenSession(session.defaultSession);
   const root = appRoot();
   serveRenderer(join(root, 'dist', 'renderer'));
@@ -100,6 +114,15 @@ function closeOnQuit(core: Core, detach: () => void): void {
   });
   // Service managers and terminals stop the app with signals; close it the same way.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+}
+
+/** Everything piped to the app, without its final line break: a secret is never an argument. */
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function focusFirstWindow(): void {
