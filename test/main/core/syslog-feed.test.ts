@@ -4,28 +4,14 @@
  * and raw datagrams, into a real cache. Expectations come from the sample
  * files' own text.
  */
-import { execFile } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
-import { promisify } from 'node:util';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../main/core/config';
-import { FeedHealthBook } from '../../../main/core/feed-health';
-import { Ingestor } from '../../../main/core/ingest';
-import { runSyslog, type SyslogFeedConfig } from '../../../main/core/syslog-feed';
-import { AlertCache } from '../../../main/store/alert-cache';
-import { samplePath } from '../../support/samples';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run, sampleLines, syslogHarness, valuesOf } from '../../support/syslog';
 
-const run = promisify(execFile);
-const LOGGER = '/usr/bin/logger';
-
-const sampleLines = (...path: string[]) =>
-  readFileSync(samplePath(...path), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '');
+const { dir, startFeed, startFeedNoWait, logFile, stopFeeds } = syslogHarness();
 const CEF = sampleLines('cef', 'elastic-beats_cef.log');
 const CHECKPOINT = sampleLines('cef', 'elastic-beats_checkpoint.log');
 const LEEF = sampleLines('leef', 'tenzir_leef-over-syslog.log');
@@ -35,81 +21,7 @@ const RSYSLOG = ['1', '2', '4', 'date1', 'date5', 'reallife', 'rfc3164', 'upcase
   .concat(['1', '2', '3', '4'].map((n) => `rsyslog_rfc5424-${n}.parse1`))
   .map((name) => sampleLines('syslog', name).find((line) => line.startsWith('<'))!);
 
-/** The values of `key=` in sample lines, as the lines themselves say them. */
-const valuesOf = (lines: string[], key: string) =>
-  lines.flatMap((line) =>
-    [...line.matchAll(new RegExp(`(?:^|[\\s|]|\\\\t)${key}=([^\\s\\\\]+)`, 'g'))].map((m) => m[1]),
-  );
-
-let dir: string;
-const running: (() => void)[] = [];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagebild-syslog-'));
-});
-
-afterEach(() => {
-  for (const stop of running.splice(0)) stop();
-});
-
-/** Starts a syslog feed on an OS-chosen loopback port, into a new cache. */
-async function startFeed(options: Record<string, unknown>) {
-  const started = startFeedNoWait(options);
-  const { port } = await started.feed.listening;
-  return { ...started, port };
-}
-
-/** Starts a syslog feed without waiting for it to bind. */
-function startFeedNoWait(options: Record<string, unknown>) {
-  const config = parseConfig(
-    { feeds: [{ id: 'soc-syslog', type: 'syslog', port: 0, tlp: 'clear', ...options }] },
-    'test',
-    dir,
-  );
-  const feed = config.feeds[0] as SyslogFeedConfig;
-  const cache = AlertCache.open(join(mkdtempSync(join(dir, 'cache-')), 'cache.sqlite'));
-  const health = new FeedHealthBook();
-  health.register(feed.id, feed.type);
-  const context = { id: feed.id, type: feed.type, tlp: feed.tlp };
-  const deps = {
-    cache,
-    ingestor: new Ingestor(cache, (alert) => alert),
-    health,
-    changed: () => {},
-  };
-  const feedRun = runSyslog(feed, context, deps, (summary) =>
-    health.recordEvents(feed.id, summary.records),
-  );
-  running.push(() => {
-    feedRun.stop();
-    cache.close();
-  });
-  const alerts = async (count: number) => {
-    await expect.poll(() => cache.stats().alerts, { timeout: 10_000 }).toBe(count);
-    return cache.recentAlerts(100);
-  };
-  return { cache, health, alerts, feed: feedRun };
-}
-
-/** Sends a file's lines with logger, one message each. */
-async function logFile(port: number, lines: string[], flags: string[]): Promise<void> {
-  const file = join(mkdtempSync(join(dir, 'send-')), 'messages.log');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  await run(LOGGER, [
-    ...flags,
-    '-n',
-    '127.0.0.1',
-    '-P',
-    String(port),
-    '--size',
-    '8192',
-    '-t',
-    'ids',
-    '-e',
-    '-f',
-    file,
-  ]);
-}
+afterEach(stopFeeds);
 
 function sendDatagrams(port: number, messages: (string | Buffer)[]): Promise<void> {
   const socket = createSocket('udp4');
