@@ -102,8 +102,8 @@ export function runSyslog(
       stopped = true;
       if (retry) clearTimeout(retry);
       listener?.close();
-      // What arrived is committed now, before the cache is closed.
-      batcher.flush();
+      // What arrived is committed now, before the cache is closed; later arrivals are dropped.
+      batcher.close();
     },
   };
 }

@@ -14,6 +14,7 @@ export function announceNewIncidents(core: Core, onClick: () => void): () => voi
   const level = core.config.notifications.minSeverity;
   if (level === 'off' || !Notification.isSupported()) return () => undefined;
   const tracker = new NotableIncidentTracker(level);
+  const shown = new Set<Notification>();
   // What was notable before the start was seen (or missed) then; it is not news now.
   tracker.know(core.cache.recentAlerts(MAX_DELTA_ALERTS));
   return core.endpoint.subscribe((event, data) => {
@@ -25,7 +26,15 @@ export function announceNewIncidents(core: Core, onClick: () => void): () => voi
         title: `New ${item.severity} incident`,
         body: item.title,
       });
-      notification.on('click', onClick);
+      // Held until it is done with: an unreferenced notification can be
+      // collected by the garbage collector, and its click lost with it.
+      shown.add(notification);
+      const done = () => shown.delete(notification);
+      notification.on('click', () => {
+        done();
+        onClick();
+      });
+      notification.on('close', done);
       notification.show();
     }
   });

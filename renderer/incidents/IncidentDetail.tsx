@@ -36,6 +36,7 @@ export function IncidentDetail({
   const detail = useAppStore((state) => state.detail);
   const alerts = useAppStore((state) => state.detailAlerts);
   const triageError = useAppStore((state) => state.triageError);
+  const missing = useAppStore((state) => state.missingIncident);
   const [brush, setBrush] = useState<[number, number] | undefined>();
   const [assignee, setAssigneeDraft] = useState('');
   const incident = detail && detail.incident.id === route.incident ? detail.incident : undefined;
@@ -67,7 +68,11 @@ export function IncidentDetail({
   if (!incident || !limits) {
     return (
       <section className="incident-detail" data-testid="incident-detail">
-        <p className="empty">Loading the incident…</p>
+        <p className="empty">
+          {missing === route.incident
+            ? 'No incident with this id is in the cache: the link may be from another cache.'
+            : 'Loading the incident…'}
+        </p>
       </section>
     );
   }

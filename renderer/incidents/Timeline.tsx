@@ -90,6 +90,12 @@ export function Timeline({ alerts, events, limits, brush, onBrush }: TimelinePro
     onBrush(dragged ? [Math.min(from, at), Math.max(from, at)] : undefined);
   };
 
+  // A drag the browser took away (a touch turned scroll, a lost capture) selects nothing.
+  const cancelDrag = () => {
+    dragFrom.current = undefined;
+    setDraft(undefined);
+  };
+
   const shownBrush = draft ?? brush;
   const center = (domain[0] + domain[1]) / 2;
   return (
@@ -120,6 +126,8 @@ export function Timeline({ alerts, events, limits, brush, onBrush }: TimelinePro
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
+        onPointerCancel={cancelDrag}
+        onLostPointerCapture={cancelDrag}
       >
         {buckets.map((bucket) => {
           const left = x(bucket.start);

@@ -57,6 +57,7 @@ export async function loadIncident(
     return;
   }
   store.getState().setDetail(detail.value, alerts.value);
+  if (detail.value === null) store.getState().setMissingIncident(id);
 }
 
 /** Shows alert `id`'s raw record (or hides it when undefined). */

@@ -12,12 +12,15 @@ export interface IncidentsSlice {
   /** The open incident's alerts, in observed order. */
   detailAlerts: Alert[];
   raw: AlertDetail | null;
+  /** The incident id asked for that the cache does not have (a stale link). */
+  missingIncident: string | undefined;
   /** What went wrong with the last triage call, shown until the next one. */
   triageError: string | undefined;
   setIncidents(incidents: Incident[]): void;
   moveCursor(by: number): void;
   setCursor(index: number): void;
   setDetail(detail: IncidentDetail | null, alerts?: Alert[]): void;
+  setMissingIncident(id: string | undefined): void;
   setRaw(raw: AlertDetail | null): void;
   setTriageError(message: string | undefined): void;
 }
@@ -31,6 +34,7 @@ export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice
   detail: null,
   detailAlerts: [],
   raw: null,
+  missingIncident: undefined,
   triageError: undefined,
   setIncidents: (incidents) =>
     set(({ cursor, incidents: before, detail }) => {
@@ -49,7 +53,9 @@ export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice
   moveCursor: (by) =>
     set(({ cursor, incidents }) => ({ cursor: clamp(cursor + by, incidents.length) })),
   setCursor: (index) => set(({ incidents }) => ({ cursor: clamp(index, incidents.length) })),
-  setDetail: (detail, alerts = []) => set({ detail, detailAlerts: alerts }),
+  setDetail: (detail, alerts = []) =>
+    set({ detail, detailAlerts: alerts, missingIncident: undefined }),
+  setMissingIncident: (missingIncident) => set({ missingIncident }),
   setRaw: (raw) => set({ raw }),
   setTriageError: (triageError) => set({ triageError }),
 });

@@ -24,7 +24,8 @@ export function WallClocks({ clocks }: { clocks: readonly Clock[] }): ReactEleme
   return (
     <ul className="wall-clocks" aria-label="Clocks">
       {clocks.map((clock, i) => (
-        <li key={clock.label}>
+        // Two clocks may share a label: the place in the list tells them apart.
+        <li key={`${i}:${clock.label}`}>
           <span className="wall-clock-time">{formats[i]?.format(now)}</span>
           <span className="wall-clock-label">{clock.label}</span>
         </li>

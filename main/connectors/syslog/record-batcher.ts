@@ -14,6 +14,7 @@ export const MAX_BATCH_DELAY_MS = 100;
 export class RecordBatcher {
   private records: RawRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(
     private readonly deliver: (records: RawRecord[]) => void,
@@ -23,6 +24,8 @@ export class RecordBatcher {
 
   /** Adds one record; delivers the batch at once when it is full. */
   add(record: RawRecord): void {
+    // A datagram already queued when the feed stopped must not reach a closed cache.
+    if (this.closed) return;
     this.records.push(record);
     if (this.records.length >= this.maxRecords) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.maxDelayMs);
@@ -36,5 +39,11 @@ export class RecordBatcher {
     const records = this.records;
     this.records = [];
     this.deliver(records);
+  }
+
+  /** Delivers what is gathered and takes nothing more. */
+  close(): void {
+    this.flush();
+    this.closed = true;
   }
 }
