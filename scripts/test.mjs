@@ -1,6 +1,6 @@
 // `npm test`: makes sure the Debian packages the tests use are there
-// (Chromium and fonts for the end-to-end tests, nats-server, openssl and
-// logger for the feed tests; installed with apt when missing), then checks types, lint
+// (Chromium and fonts for the end-to-end tests, nats-server, openssl,
+// logger and rsyslog for the feed tests; installed with apt when missing), then checks types, lint
 // and formatting, builds, and runs every test.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,8 @@ const APT_PACKAGES = {
   openssl: '/usr/bin/openssl',
   // logger(1), which the syslog tests send with.
   bsdutils: '/usr/bin/logger',
+  // rsyslogd, which the syslog tests forward through.
+  rsyslog: '/usr/sbin/rsyslogd',
 };
 
 function run(command, args, options = {}) {
