@@ -39,6 +39,9 @@ const BSD_TIME = /^[a-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\S{8,32}/;
 // TAG[pid]: as BSD senders write it; the colon must end the word, so "CEF:0|" is no tag.
 const BSD_TAG = /^([^\s:[\]]{1,48})(?:\[([^\]\s]{1,128})\])?:(?=\s|$)/;
+// rsyslog's traditional forward format writes a tag taken from an RFC 5424
+// APP-NAME without the colon; before a CEF or LEEF payload it is still a tag.
+const BARE_TAG_BEFORE_PAYLOAD = /^([^\s:[\]]{1,48})(?:\[([^\]\s]{1,128})\])? (?=(?:CEF|LEEF):\d)/;
 const PAYLOAD_START = /^(?:CEF|LEEF):\d/;
 
 /** True when the text starts like a syslog message (`<PRI>`). */
@@ -132,7 +135,7 @@ function bsd(text: string, now: number): Omit<SyslogHeader, 'protocol' | 'facili
     hostname = space < 0 ? rest : rest.slice(0, space);
     rest = space < 0 ? '' : rest.slice(space + 1);
   }
-  const tag = BSD_TAG.exec(rest);
+  const tag = BSD_TAG.exec(rest) ?? BARE_TAG_BEFORE_PAYLOAD.exec(rest);
   const message = tag ? rest.slice(tag[0].length).replace(/^ /, '') : rest;
   return {
     timestampText,

@@ -122,4 +122,16 @@ describe('parseSyslogHeader', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(reason);
   });
+
+  it('reads a tag without its colon before a CEF or LEEF payload, as rsyslog forwards it', () => {
+    const parsed = parseSyslogHeader('<13>Dec  4 07:38:51 vm lagebild-cef CEF:0|a|b|1|2|x|5|', 0);
+    expect(parsed).toMatchObject({
+      ok: true,
+      header: { hostname: 'vm', appName: 'lagebild-cef', message: 'CEF:0|a|b|1|2|x|5|' },
+    });
+    // Anywhere else a word without a colon is the message's.
+    const plain = parseSyslogHeader('<13>Dec  4 07:38:51 vm hello world', 0);
+    expect(plain).toMatchObject({ ok: true, header: { message: 'hello world' } });
+    expect(plain.ok && plain.header.appName).toBeUndefined();
+  });
 });
