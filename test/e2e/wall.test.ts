@@ -205,6 +205,10 @@ describe('wall screen', () => {
     await wall.screenshot({ path: join(SHOTS, 'wall-stale-banner.png') });
     appendFileSync(sensor, `${eveAlert('ET SCAN back again', '8.8.4.4')}\n`);
     await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(0);
+    // Without the banner, the rows stay in place: the ticker at the bottom, the view above it.
+    const ticker = await wall.getByTestId('wall-ticker').boundingBox();
+    expect((ticker?.y ?? 0) + (ticker?.height ?? 0)).toBeGreaterThan(2160 - 2);
+    await wall.screenshot({ path: join(SHOTS, 'wall-no-banner.png') });
   });
 
   it('reports no page errors or CSP violations', () => {
