@@ -9,7 +9,8 @@ import { parseDeviceTime } from './device-time';
 import { endpointFrom } from './endpoint-fields';
 import { countPipeFields, splitPipeHeader } from './pipe-header';
 import { protocolName } from './protocol-name';
-import { envelopeAlertId, openEnvelope, type SyslogEnvelope } from './syslog-envelope';
+import { parsePayloadRecord } from './payload-record';
+import { envelopeAlertId, type SyslogEnvelope } from './syslog-envelope';
 import { boundTags, normalizeCategory, truncate } from './text';
 import type { ParseResult, Parser } from './types';
 import { severityOfScore } from './vendor-severity';
@@ -30,22 +31,11 @@ export const cefParser: Parser = {
  * the time of a record that carries none and places a BSD header's date.
  */
 export function parseCefRecord(record: string, now: number): ParseResult {
-  const opened = openEnvelope(record, now);
-  if (!opened.ok) return opened;
-  if (opened.envelope.kind !== 'CEF') return { ok: false, reason: 'record is LEEF, not CEF' };
-  return cefAlert(opened.envelope, record, now);
+  return parsePayloadRecord(record, now, { CEF: readCef });
 }
 
-/** The alert of an opened envelope whose payload is CEF; `raw` is the whole record. */
-export function cefAlert(envelope: SyslogEnvelope, raw: string, now: number): ParseResult {
-  try {
-    return readCef(envelope, raw, now);
-  } catch (error) {
-    return { ok: false, reason: `CEF record could not be read: ${String(error).slice(0, 120)}` };
-  }
-}
-
-function readCef(envelope: SyslogEnvelope, raw: string, now: number): ParseResult {
+/** The alert of an opened envelope whose payload is CEF; `raw` is the whole record. May throw. */
+export function readCef(envelope: SyslogEnvelope, raw: string, now: number): ParseResult {
   const split = splitPipeHeader(envelope.payload, HEADER_FIELDS);
   if (!split) {
     const found = countPipeFields(envelope.payload);

@@ -9,7 +9,8 @@ import { parseDeviceTime } from './device-time';
 import { endpointFrom } from './endpoint-fields';
 import { countPipeFields, splitPipeHeader } from './pipe-header';
 import { protocolName } from './protocol-name';
-import { envelopeAlertId, openEnvelope, type SyslogEnvelope } from './syslog-envelope';
+import { parsePayloadRecord } from './payload-record';
+import { envelopeAlertId, type SyslogEnvelope } from './syslog-envelope';
 import { boundTags, normalizeCategory, truncate } from './text';
 import type { ParseResult, Parser } from './types';
 import { severityOfScore } from './vendor-severity';
@@ -31,22 +32,11 @@ export const leefParser: Parser = {
  * the time of a record that carries none and places a BSD header's date.
  */
 export function parseLeefRecord(record: string, now: number): ParseResult {
-  const opened = openEnvelope(record, now);
-  if (!opened.ok) return opened;
-  if (opened.envelope.kind !== 'LEEF') return { ok: false, reason: 'record is CEF, not LEEF' };
-  return leefAlert(opened.envelope, record, now);
+  return parsePayloadRecord(record, now, { LEEF: readLeef });
 }
 
-/** The alert of an opened envelope whose payload is LEEF; `raw` is the whole record. */
-export function leefAlert(envelope: SyslogEnvelope, raw: string, now: number): ParseResult {
-  try {
-    return readLeef(envelope, raw, now);
-  } catch (error) {
-    return { ok: false, reason: `LEEF record could not be read: ${String(error).slice(0, 120)}` };
-  }
-}
-
-function readLeef(envelope: SyslogEnvelope, raw: string, now: number): ParseResult {
+/** The alert of an opened envelope whose payload is LEEF; `raw` is the whole record. May throw. */
+export function readLeef(envelope: SyslogEnvelope, raw: string, now: number): ParseResult {
   const split = splitPipeHeader(envelope.payload, HEADER_FIELDS);
   if (!split) {
     const found = countPipeFields(envelope.payload);

@@ -2,9 +2,9 @@
  * Syslog messages that carry CEF or LEEF, told apart message by message:
  * the format of the syslog feed, and of files that mix the two.
  */
-import { cefAlert } from './cef';
-import { leefAlert } from './leef';
-import { openEnvelope } from './syslog-envelope';
+import { readCef } from './cef';
+import { readLeef } from './leef';
+import { parsePayloadRecord } from './payload-record';
 import type { Format, ParseResult, Parser } from './types';
 
 /** The formats a syslog feed may be given: both payloads, or only one of them. */
@@ -19,10 +19,5 @@ export const syslogParser: Parser = {
 
 /** Parses one record by its payload; `now` as for the CEF and LEEF parsers. */
 export function parseSyslogRecord(record: string, now: number): ParseResult {
-  const opened = openEnvelope(record, now);
-  if (!opened.ok) return opened;
-  const { envelope } = opened;
-  return envelope.kind === 'CEF'
-    ? cefAlert(envelope, record, now)
-    : leefAlert(envelope, record, now);
+  return parsePayloadRecord(record, now, { CEF: readCef, LEEF: readLeef });
 }
