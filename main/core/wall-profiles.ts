@@ -8,7 +8,10 @@ import { DEFAULT_WALL, WallNameSchema, defaultWallProfile, type Wall } from '../
 import type { AppConfig } from './config';
 
 /** The profile `name` (or the default one), or undefined when the name is malformed. */
-export function wallProfile(config: AppConfig, name: string | null | undefined): Wall | undefined {
+export function wallProfile(
+  config: Pick<AppConfig, 'walls'>,
+  name: string | null | undefined,
+): Wall | undefined {
   const wanted = name || DEFAULT_WALL;
   if (!WallNameSchema.safeParse(wanted).success) return undefined;
   const configured = Object.prototype.hasOwnProperty.call(config.walls, wanted)

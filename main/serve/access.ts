@@ -6,8 +6,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import ipaddr from 'ipaddr.js';
-import { WallNameSchema, defaultWallProfile, type Wall } from '../../shared/wall';
+import type { Wall } from '../../shared/wall';
 import type { ClientContext } from '../core/api-types';
+import { wallProfile } from '../core/wall-profiles';
 
 /** The outcome of checking one request. */
 export type AccessDecision =
@@ -80,8 +81,8 @@ export interface WallToken {
 /** The wall profile of a name, or undefined when the name is not one. */
 export type WallLookup = (name: string) => Wall | undefined;
 
-const defaultWalls: WallLookup = (name) =>
-  WallNameSchema.safeParse(name).success ? { name, ...defaultWallProfile() } : undefined;
+// Without a configuration every wall plays the default profile.
+const defaultWalls: WallLookup = (name) => wallProfile({ walls: {} }, name);
 
 /**
  * Decides whether a request may proceed, and as which kind of client: a

@@ -21,7 +21,7 @@ export function IncidentsView({ route }: { route: IncidentsRoute }): ReactElemen
   useIncidentData(route);
   useTriageKeys(readOnly, toggleHelp);
   return (
-    <section className="incidents" data-testid="incidents-view" aria-label="Incidents">
+    <section className="view-over-map" data-testid="incidents-view" aria-label="Incidents">
       <FilterBar route={route} />
       <div className="incidents-body">
         <IncidentList route={route} />

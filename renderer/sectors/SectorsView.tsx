@@ -25,7 +25,7 @@ export function SectorsView({ route }: { route: SectorsRoute }): ReactElement {
       },
     });
   return (
-    <section className="sectors-view" data-testid="sectors-view" aria-label="Sectors">
+    <section className="view-over-map sectors-view" data-testid="sectors-view" aria-label="Sectors">
       <div className="filter-bar">
         <div className="filter-row">
           <button type="button" className="back" onClick={() => navigate({ view: 'map' })}>
