@@ -247,11 +247,11 @@ export const API_METHODS = {
       .object({
         from: z.number().int().optional(),
         to: z.number().int().optional(),
-        /** The window ending at `to` (default now), when `from` is not given. */
+        /** The window ending at `to` (default now), when `from` is not given; 0 for all time. */
         windowMinutes: z
           .number()
           .int()
-          .min(1)
+          .min(0)
           .max(366 * 24 * 60)
           .optional(),
         buckets: z.number().int().min(1).max(120),

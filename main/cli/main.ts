@@ -8,13 +8,14 @@ import { InventoryError } from '../enrich/inventory';
 import { scopedLogger } from '../core/log';
 import { importCommand } from './import-command';
 import { CliError, printError, printLine } from './output';
+import { FORMATS } from '../parsers/types';
 import { serveCommand } from './serve-command';
 import { statsCommand } from './stats-command';
 
 const log = scopedLogger('cli');
 
 const USAGE = `usage:
-  lagebild import --cache DB [--format eve|stix21|cef|leef|syslog] [--feed ID] [--tlp LEVEL] [--config FILE] PATH...
+  lagebild import --cache DB [--format ${FORMATS.join('|')}] [--feed ID] [--tlp LEVEL] [--config FILE] PATH...
   lagebild stats --cache DB [--json]
   lagebild serve [--cache DB] [--config FILE] [--port N] [--host H] [--read-only]`;
 

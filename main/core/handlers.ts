@@ -52,7 +52,9 @@ export function createHandlers({
     },
     getSectors: ({ from, to, windowMinutes, buckets }, client) => {
       const end = to ?? Date.now();
-      const start = from ?? end - (windowMinutes ?? DEFAULT_SECTOR_WINDOW_MINUTES) * 60_000;
+      const window = windowMinutes ?? DEFAULT_SECTOR_WINDOW_MINUTES;
+      // All time starts at the oldest alert the cache counts, so the sparkline spans the data.
+      const start = from ?? (window === 0 ? cache.firstObserved() : end - window * 60_000);
       return cache.sectors({ from: start, to: Math.max(start, end), buckets }, ceilingOf(client));
     },
     getWall: (_params, client) => client.wall ?? null,

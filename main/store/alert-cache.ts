@@ -145,6 +145,17 @@ export class AlertCache {
     return this.read('recent alerts', () => this.alerts(sql, tlpCode(maxTlp), limit));
   }
 
+  /** When the oldest alert counted was observed (to the minute), or now for an empty cache. */
+  firstObserved(): number {
+    return this.read('first observed', () => {
+      const minute = this.statements
+        .get('SELECT min(minute) FROM sector_counts_minute')
+        .pluck()
+        .get();
+      return typeof minute === 'number' ? minute * 60_000 : Date.now();
+    });
+  }
+
   /** Every sector's alerts in [from, to] (marked at most `maxTlp`, if given). */
   sectors(range: { from: number; to: number; buckets: number }, maxTlp?: Tlp): Sectors {
     return this.read('sectors', () => readSectors(this.statements, range, tlpCode(maxTlp)));

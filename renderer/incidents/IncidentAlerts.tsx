@@ -43,7 +43,9 @@ export function IncidentAlerts({
   return (
     <section className="incident-alerts" aria-label="Alerts of the incident">
       <h3 data-testid="incident-alerts-count">
-        {alerts.length === total ? `${total} alerts` : `${alerts.length} of ${total} alerts`}
+        {alerts.length === total
+          ? `${total} alert${total === 1 ? '' : 's'}`
+          : `${alerts.length} of ${total} alerts`}
       </h3>
       <div className="incident-alerts-scroll" ref={scroller}>
         <ol style={{ height: rows.getTotalSize() }}>

@@ -2,7 +2,7 @@
  * The analyst's incident workspace, over the map: filters, the triage list,
  * the open incident and, on demand, one alert's raw record.
  */
-import { useCallback, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { IncidentsRoute } from '../route/route';
 import { useAppStore } from '../store/use-app-store';
 import { FilterBar } from './FilterBar';
@@ -17,9 +17,8 @@ import './incidents.css';
 export function IncidentsView({ route }: { route: IncidentsRoute }): ReactElement {
   const readOnly = useAppStore((state) => state.info?.readOnly ?? true);
   const [help, setHelp] = useState(false);
-  const toggleHelp = useCallback(() => setHelp((shown) => !shown), []);
   useIncidentData(route);
-  useTriageKeys(readOnly, toggleHelp);
+  useTriageKeys(readOnly, help, setHelp);
   return (
     <section className="view-over-map" data-testid="incidents-view" aria-label="Incidents">
       <FilterBar route={route} />
@@ -30,7 +29,7 @@ export function IncidentsView({ route }: { route: IncidentsRoute }): ReactElemen
         ) : (
           <p className="empty incident-hint">
             Choose an incident: click it, or move with <kbd>j</kbd>/<kbd>k</kbd> and press{' '}
-            <kbd>Enter</kbd>.<kbd>?</kbd> lists every key.
+            <kbd>Enter</kbd>. <kbd>?</kbd> lists every key.
           </p>
         )}
       </div>

@@ -15,7 +15,11 @@ const isField = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function useTriageKeys(readOnly: boolean, toggleHelp: () => void): void {
+export function useTriageKeys(
+  readOnly: boolean,
+  help: boolean,
+  setHelp: (shown: boolean) => void,
+): void {
   const api = useApi();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -48,10 +52,12 @@ export function useTriageKeys(readOnly: boolean, toggleHelp: () => void): void {
           document.getElementById(SEARCH_INPUT_ID)?.focus();
           return;
         case 'help':
-          toggleHelp();
+          setHelp(!help);
           return;
         case 'back':
-          if (route.alert) navigate({ ...route, alert: undefined });
+          // Esc closes what lies on top first: the help, then the record, the incident, the list.
+          if (help) setHelp(false);
+          else if (route.alert) navigate({ ...route, alert: undefined });
           else if (route.incident) navigate({ view: 'incidents', filter: route.filter });
           else navigate({ view: 'map' });
           return;
@@ -59,5 +65,5 @@ export function useTriageKeys(readOnly: boolean, toggleHelp: () => void): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api, readOnly, toggleHelp]);
+  }, [api, readOnly, help, setHelp]);
 }

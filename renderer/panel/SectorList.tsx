@@ -1,12 +1,13 @@
 import type { ReactElement } from 'react';
 import type { IncidentFilter } from '../../shared/api';
 import { sectorLabel } from '../incidents/labels';
-import { DEFAULT_SECTOR_WINDOW } from '../route/route';
 import { navigate } from '../route/use-route';
 import { useAppStore } from '../store/use-app-store';
 
 // The panel names the most hit sectors; the list of incidents has them all.
 const SHOWN = 5;
+// The counts here are of all time, and so is the view they lead to.
+const ALL_TIME = 0;
 
 /** The sectors with the most alerts; each is a way into its incidents. */
 export function SectorList(): ReactElement {
@@ -23,7 +24,7 @@ export function SectorList(): ReactElement {
           type="button"
           className="section-link"
           data-testid="open-sectors"
-          onClick={() => navigate({ view: 'sectors', windowMinutes: DEFAULT_SECTOR_WINDOW })}
+          onClick={() => navigate({ view: 'sectors', windowMinutes: ALL_TIME })}
         >
           all sectors →
         </button>

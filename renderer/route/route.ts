@@ -62,7 +62,9 @@ export function parseRoute(hash: string): Route {
   const query = new URLSearchParams(search);
   if (path === '/sectors') {
     const minutes = Number(query.get('window'));
-    const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= 366 * 24 * 60;
+    // 0 is all time.
+    const valid =
+      query.has('window') && Number.isInteger(minutes) && minutes >= 0 && minutes <= 366 * 24 * 60;
     return { view: 'sectors', windowMinutes: valid ? minutes : DEFAULT_SECTOR_WINDOW };
   }
   if (path !== '/incidents') return MAP_ROUTE;

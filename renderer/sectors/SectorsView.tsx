@@ -12,6 +12,7 @@ const WINDOWS: [label: string, minutes: number][] = [
   ['Last 24 hours', 24 * 60],
   ['Last 7 days', 7 * 24 * 60],
   ['Last 30 days', 30 * 24 * 60],
+  ['All time', 0],
 ];
 
 export function SectorsView({ route }: { route: SectorsRoute }): ReactElement {
@@ -21,7 +22,7 @@ export function SectorsView({ route }: { route: SectorsRoute }): ReactElement {
       view: 'incidents',
       filter: {
         sector: sector as IncidentFilter['sector'],
-        from: Date.now() - route.windowMinutes * 60_000,
+        ...(route.windowMinutes === 0 ? {} : { from: Date.now() - route.windowMinutes * 60_000 }),
       },
     });
   return (

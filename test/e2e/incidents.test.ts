@@ -219,15 +219,22 @@ describe('incidents: drill-down, timeline, triage', () => {
     await expect(page.getByTestId('incident-event').first().textContent()).resolves.toMatch(
       /New → Acknowledged/,
     );
-    expect(await page.getByTestId('timeline-event').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('timeline-event').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'incident-after-restart.png') });
   });
 
-  it('lists the keyboard shortcuts on ?', async () => {
+  it('lists the keyboard shortcuts on ?, and Esc closes them first', async () => {
     await page.keyboard.press('?');
     await page.getByTestId('help').waitFor();
     await page.keyboard.press('?');
     await expect.poll(() => page.getByTestId('help').count()).toBe(0);
+    // Esc closes the help first, leaving the incident open beneath it.
+    const before = await hashOf(page);
+    await page.keyboard.press('?');
+    await page.getByTestId('help').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('help').count()).toBe(0);
+    expect(await hashOf(page)).toBe(before);
   });
 
   it('drills down from a sector of the side panel', async () => {

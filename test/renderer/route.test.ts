@@ -13,6 +13,7 @@ describe('route', () => {
       { view: 'map' },
       { view: 'incidents', filter: { country: 'CN' } },
       { view: 'sectors', windowMinutes: 60 },
+      { view: 'sectors', windowMinutes: 0 },
       {
         view: 'incidents',
         filter: { sector: 'financial-services', status: ['new', 'acknowledged'] },

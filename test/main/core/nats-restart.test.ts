@@ -17,7 +17,8 @@ import { samplePath } from '../../support/samples';
 
 const LDAP = 'suricata-verify_tests_detect-ldap-operation_eve.json'; // 4 alerts, 3 other events
 const TESTMYIDS = 'suricata-verify_alert-testmyids_expected_eve.json'; // 1 alert
-const POLL = { timeout: 15_000, interval: 50 };
+// Generous: the machine may be busy with the rest of the suite.
+const POLL = { timeout: 45_000, interval: 50 };
 
 function eveLines(name: string): string[] {
   return readFileSync(samplePath('suricata-eve', name), 'utf8').trimEnd().split('\n');

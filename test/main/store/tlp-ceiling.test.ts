@@ -88,6 +88,8 @@ describe('a TLP ceiling in the store', () => {
       total: 1,
       sparkline: [0, 0, 0, 1],
     });
+    // "All time" starts at the oldest alert counted.
+    expect(cache.firstObserved()).toBe(T0);
     const green = cache.sectors(window, 'green');
     expect(green.sectors.find((summary) => summary.sector === 'energy')?.total).toBe(2);
     expect(green.sectors.find((summary) => summary.sector === 'unknown')?.total).toBe(0);
