@@ -83,6 +83,10 @@ export const PictureSchema = z.object({
   feeds: z.array(FeedHealthSchema),
   /** Alerts above this client's TLP ceiling, left out of everything it is sent; 0 for analysts. */
   withheld: z.number().int().nonnegative(),
+  /** The observed-time window this picture covers; absent for the live picture of the whole cache. */
+  range: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+  /** Whether the cache can take new alerts, and why not. */
+  cache: z.lazy(() => CacheStateSchema),
 });
 export type Picture = z.infer<typeof PictureSchema>;
 
@@ -105,6 +109,101 @@ export const QuarantineEntrySchema = z.object({
   rawBytes: z.number().int().nonnegative(),
 });
 export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
+
+export const CACHE_STATES = ['ok', 'read-only', 'full', 'error'] as const;
+export type CacheStateName = (typeof CACHE_STATES)[number];
+
+/**
+ * Whether the cache takes writes: 'full' when the disk (or the size limit)
+ * refused the last commit, 'error' for any other failed commit; ingest
+ * resumes by itself when a later commit succeeds.
+ */
+export const CacheStateSchema = z.object({
+  state: z.enum(CACHE_STATES),
+  message: z.string().max(500).optional(),
+  /** When the state last changed, ms since the epoch. */
+  since: z.number().int().optional(),
+});
+export type CacheState = z.infer<typeof CacheStateSchema>;
+
+/** What retention removed in one run, shown in the settings and logged. */
+export const RetentionRunSchema = z.object({
+  at: z.number().int(),
+  /** Why it ran: the age limit, the size limit, or both. */
+  reason: z.enum(['age', 'size', 'age+size']),
+  removedAlerts: z.number().int().nonnegative(),
+  removedIncidents: z.number().int().nonnegative(),
+  removedQuarantined: z.number().int().nonnegative(),
+  /** Alerts observed before this time are gone. */
+  cutoff: z.number().int(),
+});
+export type RetentionRun = z.infer<typeof RetentionRunSchema>;
+
+/** The cache file, its limits and what retention last did: the settings view. */
+export const CacheInfoSchema = z.object({
+  file: z.string(),
+  readOnly: z.boolean(),
+  sizeBytes: z.number().int().nonnegative(),
+  /** Bytes that compaction would give back (free pages). */
+  reclaimableBytes: z.number().int().nonnegative(),
+  alerts: z.number().int().nonnegative(),
+  incidents: z.number().int().nonnegative(),
+  oldestObservedAt: z.number().int().optional(),
+  newestObservedAt: z.number().int().optional(),
+  retention: z.object({
+    maxAgeDays: z.number().positive().optional(),
+    maxSizeMB: z.number().positive().optional(),
+  }),
+  lastRetention: RetentionRunSchema.optional(),
+  lastCompaction: z.object({ at: z.number().int(), freedBytes: z.number().int() }).optional(),
+  state: CacheStateSchema,
+});
+export type CacheInfo = z.infer<typeof CacheInfoSchema>;
+
+export const EXPORT_FORMATS = ['stix', 'misp', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What an export or a publication covers: given incidents, or those a filter finds. */
+export const ExportSelectionSchema = z
+  .object({
+    incidentIds: z.array(z.string().min(8).max(64)).min(1).max(1000).optional(),
+    filter: z.lazy(() => IncidentFilterSchema).optional(),
+    /** The highest TLP the export may contain; anything above is left out and counted. */
+    tlp: z.enum(TLP_LEVELS),
+  })
+  .strict();
+export type ExportSelection = z.infer<typeof ExportSelectionSchema>;
+
+/** A finished export, ready to save. */
+export const ExportFileSchema = z.object({
+  filename: z.string(),
+  mediaType: z.string(),
+  content: z.string(),
+  incidents: z.number().int().nonnegative(),
+  alerts: z.number().int().nonnegative(),
+  /** Alerts left out because they are marked above the chosen TLP. */
+  withheld: z.number().int().nonnegative(),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/** How a TAXII server took a published bundle, from its status resource. */
+export const PublishResultSchema = z.object({
+  destination: z.string(),
+  statusId: z.string(),
+  status: z.enum(['complete', 'pending']),
+  successCount: z.number().int().nonnegative(),
+  failureCount: z.number().int().nonnegative(),
+  pendingCount: z.number().int().nonnegative(),
+  failures: z.array(z.object({ id: z.string(), message: z.string().optional() })).max(100),
+  withheld: z.number().int().nonnegative(),
+});
+export type PublishResult = z.infer<typeof PublishResultSchema>;
+
+/** An observed-time window, ms since the epoch, `from` <= `to`. */
+const RangeParams = {
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+};
 
 /** Who the renderer is talking to. */
 export const InfoSchema = z.object({
@@ -178,14 +277,16 @@ const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
  */
 export const API_METHODS = {
   getInfo: { params: z.object({}).strict(), result: InfoSchema, mutates: false, forWalls: true },
+  /** The live picture, or the picture of alerts observed in [from, to] (both given). */
   getPicture: {
-    params: z.object({}).strict(),
+    params: z.object(RangeParams).strict(),
     result: PictureSchema,
     mutates: false,
     forWalls: true,
   },
+  /** The newest alerts by arrival, or the newest observed in [from, to] (both given). */
   listRecentAlerts: {
-    params: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
+    params: z.object({ limit: z.number().int().min(1).max(1000), ...RangeParams }).strict(),
     result: z.array(AlertSchema),
     mutates: false,
     forWalls: true,
@@ -260,6 +361,51 @@ export const API_METHODS = {
     result: SectorsSchema,
     mutates: false,
     forWalls: true,
+  },
+  /** Alerts observed in (after, until], oldest first: what a replay adds from one step to the next. */
+  listAlertsBetween: {
+    params: z
+      .object({
+        after: z.number().int(),
+        until: z.number().int(),
+        limit: z.number().int().min(1).max(5000),
+      })
+      .strict(),
+    result: z.array(AlertSchema),
+    mutates: false,
+    forWalls: true,
+  },
+  /** The cache file, its retention limits and state: the settings view. */
+  getCacheInfo: {
+    params: z.object({}).strict(),
+    result: CacheInfoSchema,
+    mutates: false,
+  },
+  /** Runs retention now and then compacts the file (VACUUM), giving free pages back to the disk. */
+  compactCache: {
+    params: z.object({}).strict(),
+    result: CacheInfoSchema,
+    mutates: true,
+  },
+  /** Incidents and their alerts as a STIX 2.1 bundle, a MISP event or CSV, never above `tlp`. */
+  exportSelection: {
+    params: z.object({ format: z.enum(EXPORT_FORMATS), selection: ExportSelectionSchema }).strict(),
+    result: ExportFileSchema,
+    mutates: false,
+  },
+  /** The names of the TAXII collections configured for sharing (no URLs or secrets). */
+  listShareDestinations: {
+    params: z.object({}).strict(),
+    result: z.array(z.object({ name: z.string(), title: z.string().optional() })),
+    mutates: false,
+  },
+  /** Publishes the selection as a STIX bundle to a configured TAXII 2.1 collection. */
+  publishSelection: {
+    params: z
+      .object({ destination: z.string().min(1).max(64), selection: ExportSelectionSchema })
+      .strict(),
+    result: PublishResultSchema,
+    mutates: true,
   },
   /** The wall profile of this client (from serve's ?profile=), or null for an analyst. */
   getWall: {

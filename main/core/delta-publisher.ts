@@ -68,6 +68,7 @@ export class DeltaPublisher {
         arcs: this.cache.arcs(ARC_LIMIT),
         feeds,
         withheld: 0,
+        cache: { state: 'ok' }, // PENDING: the cache's real state
       };
     }
     return {
@@ -77,6 +78,7 @@ export class DeltaPublisher {
       arcs: this.cache.arcs(ARC_LIMIT, maxTlp),
       feeds: feeds.map((feed) => visibleFeed(feed, stats.byFeed[feed.id] ?? 0)),
       withheld: this.cache.stats().alerts - stats.alerts,
+      cache: { state: 'ok' }, // PENDING: the cache's real state
     };
   }
 

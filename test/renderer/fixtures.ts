@@ -42,5 +42,6 @@ export function makePicture(generatedAt: number, alerts = 0): Picture {
     arcs: [],
     feeds: [],
     withheld: 0,
+    cache: { state: 'ok' },
   };
 }
