@@ -5,7 +5,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Framing } from '../parsers/types';
-import { decodeRecord } from './decode';
+import { decodeHead, decodeRecord } from './decode';
 import { LineReader } from './line-reader';
 import type { RecordBatch } from './types';
 
@@ -74,7 +74,7 @@ export function readHead(path: string, bytes = 4096): string {
   try {
     const buffer = Buffer.alloc(bytes);
     const read = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read).toString('utf8');
+    return decodeHead(buffer.subarray(0, read));
   } finally {
     closeSync(fd);
   }

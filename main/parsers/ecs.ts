@@ -29,10 +29,12 @@ function ecsEvent(hit: JsonObject, raw: string): EventResult {
   // Elasticsearch returns a document inside a search hit.
   const document = objectField(hit, '_source') ?? hit;
   const kind = ecsString(document, 'event.kind')?.trim().toLowerCase() || 'event';
-  const identity = identityOf(document, hit, raw);
-  if (kind === 'alert' || kind === 'signal') return ecsAlert(document, raw, identity);
+  // The identity may hash the whole raw text: only what becomes an alert needs one.
+  if (kind === 'alert' || kind === 'signal') {
+    return ecsAlert(document, raw, identityOf(document, hit, raw));
+  }
   if (kind === 'enrichment' && isEcsIndicator(document)) {
-    return ecsIndicator(document, raw, identity);
+    return ecsIndicator(document, raw, identityOf(document, hit, raw));
   }
   return { ignored: kind };
 }

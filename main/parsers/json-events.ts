@@ -5,6 +5,7 @@
  */
 import { isJsonObject, type JsonObject } from './fields';
 import { parseJsonRecord } from './json-record';
+import { RejectionList } from './rejection-list';
 import { truncate } from './text';
 import type { Framing, ParseResult, ParsedAlert } from './types';
 
@@ -43,12 +44,13 @@ function parseEvents(text: string, label: string, build: EventBuilder): ParseRes
   }
   const alerts: ParsedAlert[] = [];
   const ignored = new Map<string, number>();
-  const rejected: { position: string; reason: string; raw: string }[] = [];
+  // Bounded: an array of millions of bad members must not hold an entry each.
+  const rejected = new RejectionList();
   json.value.forEach((member: unknown, index) => {
     const raw = JSON.stringify(member) ?? 'null';
     const position = `element ${index + 1}`;
     if (!isJsonObject(member)) {
-      rejected.push({ position, reason: `${label} event is not a JSON object`, raw });
+      rejected.add(position, `${label} event is not a JSON object`, () => raw);
       return;
     }
     const result = build(member, raw);
@@ -56,13 +58,13 @@ function parseEvents(text: string, label: string, build: EventBuilder): ParseRes
     else if ('ignored' in result) {
       const type = truncate(result.ignored, 64);
       ignored.set(type, (ignored.get(type) ?? 0) + 1);
-    } else rejected.push({ position, reason: result.reason, raw });
+    } else rejected.add(position, result.reason, () => raw);
   });
   return {
     ok: true,
     alerts,
     ...(ignored.size > 0 ? { ignored: Object.fromEntries(ignored) } : {}),
-    ...(rejected.length > 0 ? { rejected } : {}),
+    ...rejected.fields(),
   };
 }
 

@@ -25,7 +25,8 @@ type Rejection = { position: string; reason: string; raw: string };
 export function parseKevCatalog(record: string): ParseResult {
   try {
     const text = record.replace(/^\uFEFF/, '').trim();
-    return text.startsWith('{') ? jsonCatalog(text) : csvCatalog(text);
+    // JSON opens with either bracket; only a catalog object holds entries, an array is refused as such.
+    return /^[{[]/.test(text) ? jsonCatalog(text) : csvCatalog(text);
   } catch (error) {
     return { ok: false, reason: `KEV catalog could not be read: ${String(error).slice(0, 120)}` };
   }
@@ -96,6 +97,8 @@ function csvCatalog(text: string): ParseResult {
 }
 
 function collect(results: { built: EventResult; position: string; raw: string }[]): ParseResult {
+  // A catalog of no entries (a CSV cut after its header) would otherwise leave no trace.
+  if (results.length === 0) return { ok: false, reason: 'KEV catalog lists no vulnerabilities' };
   const alerts: ParsedAlert[] = [];
   const rejected: Rejection[] = [];
   for (const { built, position, raw } of results) {

@@ -8,6 +8,7 @@ import { addCounts } from '../../shared/counts';
 import { parseJsonRecord } from './json-record';
 import { documentEvents } from './misp/documents';
 import { eventAlerts } from './misp/event';
+import { RejectionList } from './rejection-list';
 import type { ParseResult, ParsedAlert, Parser } from './types';
 
 /** Largest MISP document accepted: a restSearch page or a big feed event. */
@@ -22,6 +23,14 @@ export const mispParser: Parser = {
 
 /** Parses one MISP document; never throws for bad input. */
 export function parseMispDocument(record: string, position = 'document'): ParseResult {
+  try {
+    return parseDocument(record, position);
+  } catch (error) {
+    return { ok: false, reason: `MISP document could not be read: ${String(error).slice(0, 120)}` };
+  }
+}
+
+function parseDocument(record: string, position: string): ParseResult {
   const json = parseJsonRecord(record, MAX_MISP_DOCUMENT_BYTES);
   if (!json.ok) return json;
   const found = documentEvents(json.value);
@@ -29,23 +38,24 @@ export function parseMispDocument(record: string, position = 'document'): ParseR
   const single = found.events.length === 1;
   const alerts: ParsedAlert[] = [];
   const ignored: Record<string, number> = {};
-  const rejected: { position: string; reason: string; raw: string }[] = [];
+  const rejected = new RejectionList();
   for (const [index, event] of found.events.entries()) {
     const where = single ? position : `${position} event ${index + 1}`;
     const result = eventAlerts(event, where);
     if (!result.ok) {
       if (single) return result;
-      rejected.push({ position: where, reason: result.reason, raw: JSON.stringify(event) });
+      rejected.add(where, result.reason, () => JSON.stringify(event));
       continue;
     }
-    alerts.push(...result.alerts);
+    // A loop, not push(...alerts): an event of 150,000 attributes overflowed the stack.
+    for (const alert of result.alerts) alerts.push(alert);
     addCounts(ignored, result.ignored ?? {});
-    rejected.push(...(result.rejected ?? []));
+    rejected.addResult(result);
   }
   return {
     ok: true,
     alerts,
     ...(Object.keys(ignored).length > 0 ? { ignored } : {}),
-    ...(rejected.length > 0 ? { rejected } : {}),
+    ...rejected.fields(),
   };
 }

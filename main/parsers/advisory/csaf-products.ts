@@ -17,7 +17,10 @@ export function csafProductNames(tree: JsonObject): string[] {
   while (pending.length > 0 && names.size < MAX_PRODUCTS) {
     const branch = pending.pop() as JsonObject;
     add(objectField(branch, 'product'));
-    pending.push(...objectsField(branch, 'branches').filter(isJsonObject).reverse());
+    // A loop, not push(...branches): one branch may list more versions than the stack holds.
+    for (const child of objectsField(branch, 'branches').filter(isJsonObject).reverse()) {
+      pending.push(child);
+    }
   }
   for (const relationship of objectsField(tree, 'relationships')) {
     add(objectField(relationship, 'full_product_name'));

@@ -20,15 +20,14 @@ import {
   type MispAttribute,
   type MispObject,
 } from './schema';
+import { RejectionList } from '../rejection-list';
 import { sightingAlerts } from './sightings';
 import { strictestTagTlp, tlpOfTag } from './tlp-tags';
-
-type Rejection = { position: string; reason: string; raw: string };
 
 /** What one event gave: alerts, rejected parts and counts of what makes no alert. */
 interface EventParts {
   alerts: ParsedAlert[];
-  rejected: Rejection[];
+  rejected: RejectionList;
   ignored: Map<string, number>;
 }
 
@@ -41,7 +40,7 @@ export function eventAlerts(
   if (!checked.success) return { ok: false, reason: `MISP event: ${issueReason(checked.error)}` };
   const event = checked.data;
   const where = `${position} (event ${event.uuid})`;
-  const parts: EventParts = { alerts: [], rejected: [], ignored: new Map() };
+  const parts: EventParts = { alerts: [], rejected: new RejectionList(), ignored: new Map() };
   const objects = checkObjects(event.Object, where, parts);
   const context = eventContext(event, objects);
 
@@ -50,11 +49,13 @@ export function eventAlerts(
     if (attribute) addAttribute(context, attribute, `${where} attribute ${index + 1}`, parts);
   }
   for (const object of objects) addObject(context, object, `${where} object ${object.uuid}`, parts);
+  // An event of no attributes and no objects is valid; counting it keeps it from vanishing.
+  if (event.Attribute.length === 0 && event.Object.length === 0) count(parts, 'empty event');
   return {
     ok: true,
     alerts: parts.alerts,
     ...(parts.ignored.size > 0 ? { ignored: Object.fromEntries(parts.ignored) } : {}),
-    ...(parts.rejected.length > 0 ? { rejected: parts.rejected } : {}),
+    ...parts.rejected.fields(),
   };
 }
 
@@ -64,7 +65,7 @@ function checkObjects(items: unknown[], where: string, parts: EventParts): MispO
     const checked = MispObjectSchema.safeParse(item);
     if (!checked.success) {
       const reason = `MISP object: ${issueReason(checked.error)}`;
-      reject(parts, `${where} object ${index + 1}`, reason, JSON.stringify(item));
+      reject(parts, `${where} object ${index + 1}`, reason, () => JSON.stringify(item));
     } else if (isDeleted(checked.data.deleted)) {
       count(parts, 'deleted object');
     } else {
@@ -82,7 +83,9 @@ function checkAttribute(
 ): MispAttribute | undefined {
   const checked = MispAttributeSchema.safeParse(item);
   if (!checked.success) {
-    reject(parts, position, `MISP attribute: ${issueReason(checked.error)}`, JSON.stringify(item));
+    reject(parts, position, `MISP attribute: ${issueReason(checked.error)}`, () =>
+      JSON.stringify(item),
+    );
     return undefined;
   }
   if (isDeleted(checked.data.deleted)) {
@@ -104,7 +107,7 @@ function addAttribute(
   }
   const network = networkValue(attribute.type, attribute.value);
   if (!network) {
-    reject(parts, position, unfitReason(attribute), JSON.stringify(attribute));
+    reject(parts, position, unfitReason(attribute), () => JSON.stringify(attribute));
     return;
   }
   const tagNames = attribute.Tag.map((tag) => tag.name);
@@ -140,14 +143,15 @@ function addObject(
     if (!attribute || !isNetworkType(attribute.type)) continue;
     const read = networkValue(attribute.type, attribute.value);
     if (!read) {
-      reject(parts, position, unfitReason(attribute), JSON.stringify(attribute));
+      reject(parts, position, unfitReason(attribute), () => JSON.stringify(attribute));
       continue;
     }
-    network.observables.push(...read.observables);
+    // Loops, not push(...list): spreading a list of 150,000 sightings overflows the stack.
+    for (const observable of read.observables) network.observables.push(observable);
     network.port ??= read.port;
     values.push(attribute.value);
-    sightings.push(...attribute.Sighting);
-    tagNames.push(...attribute.Tag.map((tag) => tag.name));
+    for (const sighting of attribute.Sighting) sightings.push(sighting);
+    for (const tag of attribute.Tag) tagNames.push(tag.name);
     observedAt = Math.max(observedAt, attribute.timestamp ?? 0);
   }
   if (network.observables.length === 0) {
@@ -177,14 +181,15 @@ function addIndicator(
 ): void {
   const built = indicatorAlert(context, item);
   if (!built.ok) {
-    reject(parts, position, `MISP ${built.reason}`, item.raw);
+    reject(parts, position, `MISP ${built.reason}`, () => item.raw);
     return;
   }
   parts.alerts.push(built.alert);
   const seen = sightingAlerts(built.alert, item.uuid, sightings);
-  parts.alerts.push(...seen.alerts);
+  // A loop, not push(...alerts): an attribute may carry hundreds of thousands of sightings.
+  for (const alert of seen.alerts) parts.alerts.push(alert);
   for (const { index, reason, raw } of seen.rejected) {
-    reject(parts, `${position} sighting ${index + 1}`, reason, raw);
+    reject(parts, `${position} sighting ${index + 1}`, reason, () => raw);
   }
   for (const kind of seen.ignored) count(parts, kind);
 }
@@ -199,8 +204,9 @@ function withoutTlp(names: string[]): string[] {
   return names.filter((name) => !tlpOfTag(name));
 }
 
-function reject(parts: EventParts, position: string, reason: string, raw: string): void {
-  parts.rejected.push({ position, reason, raw });
+/** `raw` is made only for a rejection that is listed (see RejectionList). */
+function reject(parts: EventParts, position: string, reason: string, raw: () => string): void {
+  parts.rejected.add(position, reason, raw);
 }
 
 function count(parts: EventParts, key: string): void {
