@@ -3,12 +3,14 @@
  * triage list (listIncidents) newest first, filtered by severity and
  * country, and filtered by a country no incident has (the list then walks
  * every incident); and the timeline of the largest incident
- * (listIncidentAlerts). Each is the AlertCache method the API handler
- * calls, rows turned into incidents and alerts included.
+ * (listIncidentAlerts); then time travel (window-run.ts). Each is the
+ * AlertCache method the API handler calls, rows turned into incidents and
+ * alerts included.
  */
 import type { IncidentFilter } from '../shared/api';
 import { AlertCache } from '../main/store/alert-cache';
 import { timeRuns, type Timing } from './stats';
+import { windowRun, type WindowTimings } from './window-run';
 
 /** The list's largest page, as the API allows it. */
 const LIST_LIMIT = 1000;
@@ -36,6 +38,8 @@ export interface QueryTimings {
   timeline: Timing;
   /** How many alerts the timed incident has. */
   timelineAlerts: number;
+  /** Time travel: windowed pictures, alerts and replay steps. */
+  window: WindowTimings;
 }
 
 /** Times each query `runs` times on the cache at `cachePath`. */
@@ -51,6 +55,7 @@ export function queryRun(cachePath: string, runs: number): QueryTimings {
       incidentListNoMatch: timeRuns(runs, () => cache.incidents(NO_MATCH)),
       timeline: timeRuns(runs, () => cache.incidentAlerts(largest.id, { limit: TIMELINE_LIMIT })),
       timelineAlerts: largest.alerts,
+      window: windowRun(cache, runs),
     };
   } finally {
     cache.close();

@@ -4,7 +4,8 @@ import { MapView } from './map/MapView';
 import { Toasts } from './notify/Toasts';
 import { SidePanel } from './panel/SidePanel';
 import { SectorsView } from './sectors/SectorsView';
-import { useRoute } from './route/use-route';
+import { SettingsView } from './settings/SettingsView';
+import { useRoute, useRouteTime } from './route/use-route';
 
 /**
  * The whole window: the map, with the side panel on its right. The incident
@@ -13,12 +14,14 @@ import { useRoute } from './route/use-route';
  */
 export function App(): ReactElement {
   const route = useRoute();
+  useRouteTime(route);
   return (
     <div className="app">
       <div className="workspace">
         <MapView />
         {route.view === 'incidents' && <IncidentsView route={route} />}
         {route.view === 'sectors' && <SectorsView route={route} />}
+        {route.view === 'settings' && <SettingsView />}
         <Toasts />
       </div>
       <SidePanel />

@@ -205,6 +205,11 @@ const RangeParams = {
   to: z.number().int().optional(),
 };
 
+/** Refuses a window that ends before it starts. */
+const ordered = (range: { from?: number; to?: number }) =>
+  range.from === undefined || range.to === undefined || range.from <= range.to;
+const ORDERED = { message: 'from must not be after to' };
+
 /** Who the renderer is talking to. */
 export const InfoSchema = z.object({
   version: z.string(),
@@ -277,16 +282,22 @@ const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
  */
 export const API_METHODS = {
   getInfo: { params: z.object({}).strict(), result: InfoSchema, mutates: false, forWalls: true },
-  /** The live picture, or the picture of alerts observed in [from, to] (both given). */
+  /**
+   * The live picture, or the picture of alerts observed in [from, to] when
+   * either is given (from defaults to the oldest alert, to to now).
+   */
   getPicture: {
-    params: z.object(RangeParams).strict(),
+    params: z.object(RangeParams).strict().refine(ordered, ORDERED),
     result: PictureSchema,
     mutates: false,
     forWalls: true,
   },
-  /** The newest alerts by arrival, or the newest observed in [from, to] (both given). */
+  /** The newest alerts by arrival, or the newest observed in [from, to] when either is given. */
   listRecentAlerts: {
-    params: z.object({ limit: z.number().int().min(1).max(1000), ...RangeParams }).strict(),
+    params: z
+      .object({ limit: z.number().int().min(1).max(1000), ...RangeParams })
+      .strict()
+      .refine(ordered, ORDERED),
     result: z.array(AlertSchema),
     mutates: false,
     forWalls: true,

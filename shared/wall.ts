@@ -78,6 +78,29 @@ export const ClockSchema = z
   .strict();
 export type Clock = z.infer<typeof ClockSchema>;
 
+/** An instant as ISO 8601 with its offset, e.g. 2026-03-01T08:00:00Z. */
+const IsoInstantSchema = z.iso.datetime({ offset: true });
+
+/** The fastest a replay runs: 1000 replayed seconds per real second. */
+export const MAX_REPLAY_SPEED = 1000;
+
+/** A wall that plays back a past window of the cache instead of the live picture. */
+export const WallReplaySchema = z
+  .object({
+    from: IsoInstantSchema,
+    to: IsoInstantSchema,
+    /** Replayed time per real time: 60 plays an hour in a minute. */
+    speed: z.number().int().min(1).max(MAX_REPLAY_SPEED).default(60),
+    /** Starts over at `from` once `to` is reached; otherwise stays on the end. */
+    loop: z.boolean().default(true),
+  })
+  .strict()
+  .refine((replay) => Date.parse(replay.from) < Date.parse(replay.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  });
+export type WallReplay = z.infer<typeof WallReplaySchema>;
+
 export const WallProfileSchema = z
   .object({
     /** Nothing above this TLP leaves the main process for this wall. */
@@ -116,6 +139,8 @@ export const WallProfileSchema = z
       .optional(),
     /** Which display the desktop app shows this profile on: its index in the system's list; all when unset. */
     display: z.number().int().min(0).max(15).optional(),
+    /** Plays this past window over and over instead of the live picture. */
+    replay: WallReplaySchema.optional(),
   })
   .strict();
 export type WallProfileConfig = z.infer<typeof WallProfileSchema>;

@@ -1,5 +1,5 @@
 /**
- * `lagebild import --cache DB [--format F] [--feed ID] [--tlp T] [--config FILE] PATH...`:
+ * `lagebild import --cache DB [--format F] [--feed ID] [--tlp T] [--config FILE] [--progress] PATH...`:
  * imports files or directories and prints what happened. Quarantined records
  * are a normal outcome (exit 0); a missing path or unusable cache is not.
  */
@@ -13,6 +13,7 @@ import { Ingestor } from '../core/ingest';
 import { FORMATS, type Format } from '../parsers/types';
 import { AlertCache } from '../store/alert-cache';
 import { CliError, printLine } from './output';
+import { progressReporter } from './progress';
 
 /** Runs the import command. */
 export async function importCommand(argv: string[]): Promise<void> {
@@ -25,6 +26,7 @@ export async function importCommand(argv: string[]): Promise<void> {
       feed: { type: 'string', default: 'import' },
       tlp: { type: 'string', default: 'amber' },
       config: { type: 'string' },
+      progress: { type: 'boolean', default: false },
     },
   });
   if (!values.cache) throw new CliError('import needs --cache DB', 2);
@@ -46,11 +48,15 @@ export async function importCommand(argv: string[]): Promise<void> {
   const cache = AlertCache.open(values.cache, { correlation: correlationOptions(config) });
   try {
     const ingestor = new Ingestor(cache, createEnricherFromConfig(config));
+    // Per file, so an import of many files shows it is moving (stderr; stdout keeps the report).
+    const progress = progressReporter('import files', { force: values.progress });
     const report = await importPaths(positionals, {
       feed: { id: values.feed, type: 'file-import', tlp },
       ingestor,
       format,
+      onFile: progress,
     });
+    progress.finish();
     printReport(report);
   } finally {
     cache.close();

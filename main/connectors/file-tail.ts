@@ -68,6 +68,8 @@ export class FileTail {
   private head: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** The message of the failure last logged, until a commit works again. */
+  private lastFailure: string | undefined;
 
   constructor(
     private readonly path: string,
@@ -179,6 +181,7 @@ export class FileTail {
     this.committed = end;
     this.head = head;
     this.cursor = cursor;
+    this.lastFailure = undefined;
     this.events.onState('connected');
   }
 
@@ -199,7 +202,11 @@ export class FileTail {
   }
 
   private fail(error: Error): void {
-    log.error(`tail of ${this.path} failed: ${error.message}`);
+    // A full disk fails every poll until space returns: one log line says it.
+    if (error.message !== this.lastFailure) {
+      log.error(`tail of ${this.path} failed: ${error.message}`);
+    }
+    this.lastFailure = error.message;
     this.events.onState('down', error.message);
   }
 

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { ApiEndpoint } from './api-types';
 import { createApiEndpoint } from './api-endpoint';
+import { CacheHealth } from './cache-health';
 import { correlationOptions, loadConfigFile, type AppConfig } from './config';
 import { defaultConfig, noFeedsConfig } from './default-config';
 import { DeltaPublisher } from './delta-publisher';
@@ -16,6 +17,7 @@ import { scopedLogger } from './log';
 import { userDataDir } from './paths';
 import { createEnricherFromConfig } from './enrichment';
 import { createHandlers } from './handlers';
+import { RetentionJob } from './retention-job';
 import { eventShaper } from './shape-events';
 import { AlertCache } from '../store/alert-cache';
 
@@ -61,13 +63,33 @@ export async function startCore(options: CoreOptions = {}): Promise<Core> {
 
   const health = new FeedHealthBook();
   const endpointRef: { publish?: (delta: unknown) => void } = {};
-  const publisher = new DeltaPublisher(cache, health, (delta) => endpointRef.publish?.(delta));
+  const changedRef: { notify?: () => void } = {};
+  const cacheHealth = new CacheHealth(cachePath, readOnly, () => changedRef.notify?.());
+  const publisher = new DeltaPublisher(
+    cache,
+    health,
+    (delta) => endpointRef.publish?.(delta),
+    () => cacheHealth.state(),
+  );
+  changedRef.notify = () => publisher.notify();
+  // A cache opened for review is never changed, so nothing expires from it.
+  const retention = readOnly
+    ? undefined
+    : new RetentionJob(cache, config.retention, () => publisher.notify());
   const endpoint = createApiEndpoint(
     createHandlers({
       cache,
       publisher,
       readOnly,
       notifyFrom: config.notifications.minSeverity,
+      sharing: config.sharing,
+      maintenance: {
+        cache,
+        health: cacheHealth,
+        retention: config.retention,
+        readOnly,
+        ...(retention ? { job: retention } : {}),
+      },
     }),
     { readOnly, shapeEvent: eventShaper(publisher) },
   );
@@ -75,13 +97,14 @@ export async function startCore(options: CoreOptions = {}): Promise<Core> {
 
   let feeds: RunningFeed[] = [];
   if (!readOnly) {
-    const ingestor = new Ingestor(cache, createEnricherFromConfig(config));
+    const ingestor = new Ingestor(cache, createEnricherFromConfig(config), Date.now, cacheHealth);
     feeds = startFeeds(config.feeds, {
       cache,
       ingestor,
       health,
       changed: () => publisher.notify(),
     });
+    retention?.start();
   }
 
   return {
@@ -91,6 +114,7 @@ export async function startCore(options: CoreOptions = {}): Promise<Core> {
     cache,
     async close() {
       for (const feed of feeds) feed.stop();
+      await retention?.stop();
       publisher.stop();
       cache.close();
       log.info('core closed');

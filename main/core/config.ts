@@ -268,6 +268,62 @@ const CorrelationConfigSchema = z
   })
   .strict();
 
+/**
+ * How long alerts are kept and how large the cache may grow; with neither
+ * limit, everything is kept. Checked every intervalMinutes (and at start).
+ */
+const RetentionConfigSchema = z
+  .object({
+    maxAgeDays: z
+      .number()
+      .positive()
+      .max(100 * 366)
+      .optional(),
+    maxSizeMB: z
+      .number()
+      .min(1)
+      .max(16 * 1024 * 1024)
+      .optional(),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
+  })
+  .strict();
+export type RetentionConfig = z.infer<typeof RetentionConfigSchema>;
+
+/** A TAXII 2.1 collection that incidents can be published to. */
+const TaxiiDestinationSchema = z
+  .object({
+    /** What analysts pick it by, e.g. in `lagebild publish --to NAME`. */
+    name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, '1-64 letters, digits, dots, dashes'),
+    title: z.string().max(200).optional(),
+    /** The API root, e.g. https://taxii.example.org/api1/. */
+    url: HttpUrlSchema,
+    /** The collection's id. */
+    collection: z.string().min(1).max(200),
+    auth: HttpAuthSchema.optional(),
+  })
+  .strict();
+export type TaxiiDestination = z.infer<typeof TaxiiDestinationSchema>;
+
+/** Where incidents are shared, and as whom. */
+const SharingConfigSchema = z
+  .object({
+    /** The organisation exports name as their source (a STIX identity, MISP's Orgc). */
+    organisation: z.string().min(1).max(200).optional(),
+    taxii: z.array(TaxiiDestinationSchema).default([]),
+  })
+  .strict()
+  .refine(
+    (sharing) =>
+      new Set(sharing.taxii.map((destination) => destination.name)).size === sharing.taxii.length,
+    { message: 'each TAXII destination needs a name of its own' },
+  );
+export type SharingConfig = z.infer<typeof SharingConfigSchema>;
+
 export const AppConfigSchema = z
   .object({
     cache: z.string().optional(),
@@ -276,6 +332,7 @@ export const AppConfigSchema = z
     serve: ServeConfigSchema.default({ host: '127.0.0.1', port: 4173, allowedHosts: [] }),
     updates: z.object({ url: z.url() }).strict().optional(),
     correlation: CorrelationConfigSchema.optional(),
+    retention: RetentionConfigSchema.default({ intervalMinutes: 60 }),
     /** Which new incidents are announced: from this severity up, or "off". */
     notifications: z
       .object({ minSeverity: z.enum(NOTIFY_LEVELS).default('critical') })
@@ -283,6 +340,7 @@ export const AppConfigSchema = z
       .default({ minSeverity: 'critical' }),
     /** Wall screen profiles by name, as `/wall?profile=NAME` and `--wall NAME` ask for them. */
     walls: z.record(WallNameSchema, WallProfileSchema).default({}),
+    sharing: SharingConfigSchema.default({ taxii: [] }),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfigSchema>;

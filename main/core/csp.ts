@@ -6,6 +6,8 @@
 /** The policy as one header value. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
+  // 'self' is the app scheme, or serve mode's origin, and both serve only the built
+  // renderer: no JSONP endpoint, no uploads (Electronegativity's evaluator asks).
   "script-src 'self'",
   "worker-src 'self'",
   "connect-src 'self'",

@@ -18,6 +18,9 @@ export function defaultConfig(): AppConfig {
     {
       // A demo inventory that places the samples' private addresses at invented sites.
       inventory: assetPath('inventory.example.json'),
+      // A first start keeps every alert until the cache reaches 2 GiB, so
+      // that a forgotten live feed cannot fill the user's disk.
+      retention: { maxSizeMB: 2048 },
       feeds: [
         // The samples are public data, published without restriction.
         { id: 'samples', type: 'file-import', paths: [assetPath('samples')], tlp: 'clear' },

@@ -3,10 +3,11 @@
  * arrive, listeners get at most one delta per interval, carrying the alerts
  * added since the last one (the newest, bounded) and fresh aggregates.
  */
-import type { Picture, PictureDelta } from '../../shared/api';
+import type { CacheState, Picture, PictureDelta } from '../../shared/api';
 import type { Tlp } from '../../shared/vocab';
 import { visibleFeed } from './client-view';
 import type { AlertCache } from '../store/alert-cache';
+import type { ObservedRange } from '../store/window-queries';
 import type { FeedHealthBook } from './feed-health';
 
 /** At most ten deltas a second. */
@@ -34,6 +35,8 @@ export class DeltaPublisher {
     private readonly cache: AlertCache,
     private readonly health: FeedHealthBook,
     private readonly emit: (delta: PictureDelta) => void,
+    /** Whether the cache takes writes: every picture carries it. */
+    private readonly cacheState: () => CacheState,
     private readonly intervalMs = DELTA_INTERVAL_MS,
     heartbeatMs = HEARTBEAT_MS,
   ) {
@@ -68,7 +71,7 @@ export class DeltaPublisher {
         arcs: this.cache.arcs(ARC_LIMIT),
         feeds,
         withheld: 0,
-        cache: { state: 'ok' }, // PENDING: the cache's real state
+        cache: this.cacheState(),
       };
     }
     return {
@@ -78,7 +81,32 @@ export class DeltaPublisher {
       arcs: this.cache.arcs(ARC_LIMIT, maxTlp),
       feeds: feeds.map((feed) => visibleFeed(feed, stats.byFeed[feed.id] ?? 0)),
       withheld: this.cache.stats().alerts - stats.alerts,
-      cache: { state: 'ok' }, // PENDING: the cache's real state
+      cache: this.cacheState(),
+    };
+  }
+
+  /**
+   * The picture of the alerts observed in `range`, computed for this call
+   * alone: windows differ from call to call, and a replay asks for one
+   * window once. Feed health and the cache's state are those of now; with
+   * `maxTlp`, only what a wall with that ceiling may see, as live.
+   */
+  windowPicture(range: ObservedRange, maxTlp?: Tlp): Picture {
+    const stats = this.cache.windowStats(range, maxTlp);
+    const feeds = this.health.snapshot(this.cache.feedCounters());
+    const base = {
+      generatedAt: Date.now(),
+      range: { from: range.from, to: range.to },
+      arcs: this.cache.windowArcs(range, ARC_LIMIT, maxTlp),
+      cache: this.cacheState(),
+    };
+    if (maxTlp === undefined) return { ...base, stats, feeds, withheld: 0 };
+    const visible = this.cache.stats(maxTlp).byFeed;
+    return {
+      ...base,
+      stats: { ...stats, quarantined: 0 },
+      feeds: feeds.map((feed) => visibleFeed(feed, visible[feed.id] ?? 0)),
+      withheld: this.cache.windowAlertCount(range) - stats.alerts,
     };
   }
 

@@ -4,6 +4,7 @@
  * quarantined records come from the cache, which outlives the process.
  */
 import type { FeedHealth, FeedState } from '../../shared/api';
+import { scrubSecrets } from './known-secrets';
 
 const RATE_WINDOW_S = 10;
 
@@ -55,7 +56,8 @@ export class FeedHealthBook {
     if (!entry) return;
     if (state === 'down' && error !== undefined) {
       entry.errorCount += 1;
-      entry.lastError = error;
+      // Every client is shown this, and a server may have echoed a secret into it.
+      entry.lastError = scrubSecrets(error);
     }
     entry.state = state;
   }

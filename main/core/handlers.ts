@@ -5,12 +5,17 @@
 import type { NotifyLevel } from '../../shared/notable';
 import { DEFAULT_SECTOR_WINDOW_MINUTES } from '../../shared/sector-window';
 import type { ApiHandlers } from './api-endpoint';
+import { cacheInfo, compactCache, type CacheInfoDeps } from './cache-info';
 import type { DeltaPublisher } from './delta-publisher';
 import { scopedLogger } from './log';
 import { ceilingOf, visibleAlerts, visibleIncidents, visibleLevels } from './client-view';
 import { localUser } from './local-user';
+import { observedWindow } from './observed-window';
 import { appVersion } from './version';
 import type { AlertCache } from '../store/alert-cache';
+import type { SharingConfig } from './config';
+import { exportSelection } from '../export/export-file';
+import { publishSelection, shareDestinations, withinCeiling } from '../export/sharing';
 
 const rendererLog = scopedLogger('renderer');
 
@@ -20,7 +25,13 @@ export interface HandlerDeps {
   publisher: DeltaPublisher;
   readOnly: boolean;
   notifyFrom: NotifyLevel;
+  /** The cache's state, limits and retention, for the settings view. */
+  maintenance: CacheInfoDeps;
+  /** Where and as whom incidents are shared; nothing configured when absent. */
+  sharing?: SharingConfig;
 }
+
+const NO_SHARING: SharingConfig = { taxii: [] };
 
 // Changes are signed with the name of the user running the core: a serve
 // mode client has no identity of its own to offer that could be trusted.
@@ -32,6 +43,8 @@ export function createHandlers({
   publisher,
   readOnly,
   notifyFrom,
+  maintenance,
+  sharing = NO_SHARING,
 }: HandlerDeps): ApiHandlers {
   return {
     getInfo: (_params, client) => ({
@@ -40,9 +53,19 @@ export function createHandlers({
       profile: client.wall?.name,
       notifyFrom,
     }),
-    getPicture: (_params, client) => publisher.picture(ceilingOf(client)),
-    listRecentAlerts: ({ limit }, client) =>
-      visibleAlerts(cache.recentAlerts(limit, ceilingOf(client)), client),
+    getPicture: (range, client) => {
+      const window = observedWindow(range, cache);
+      const ceiling = ceilingOf(client);
+      return window ? publisher.windowPicture(window, ceiling) : publisher.picture(ceiling);
+    },
+    listRecentAlerts: ({ limit, ...range }, client) => {
+      const window = observedWindow(range, cache);
+      const ceiling = ceilingOf(client);
+      const alerts = window
+        ? cache.alertsObserved(window, limit, ceiling)
+        : cache.recentAlerts(limit, ceiling);
+      return visibleAlerts(alerts, client);
+    },
     getAlert: ({ id }) => cache.getAlert(id),
     listQuarantine: ({ limit }) => cache.listQuarantine(limit),
     listIncidents: (filter, client) => {
@@ -62,25 +85,17 @@ export function createHandlers({
     listIncidentAlerts: ({ id, ...range }) => cache.incidentAlerts(id, range),
     updateIncident: ({ id, ...change }) => cache.updateIncident(id, change, changedBy()),
     addIncidentNote: ({ id, text }) => cache.addIncidentNote(id, text, changedBy()),
-    // PENDING: placeholders while this session's helpers build them; none may remain at commit.
-    listAlertsBetween: () => {
-      throw new Error('PENDING listAlertsBetween');
-    },
-    getCacheInfo: () => {
-      throw new Error('PENDING getCacheInfo');
-    },
-    compactCache: () => {
-      throw new Error('PENDING compactCache');
-    },
-    exportSelection: () => {
-      throw new Error('PENDING exportSelection');
-    },
-    listShareDestinations: () => {
-      throw new Error('PENDING listShareDestinations');
-    },
-    publishSelection: () => {
-      throw new Error('PENDING publishSelection');
-    },
+    listAlertsBetween: ({ limit, ...step }, client) =>
+      visibleAlerts(cache.alertsBetween(step, limit, ceilingOf(client)), client),
+    getCacheInfo: () => cacheInfo(maintenance),
+    compactCache: () => compactCache(maintenance),
+    exportSelection: ({ format, selection }, client) =>
+      exportSelection(cache, format, withinCeiling(selection, ceilingOf(client)), {
+        organisation: sharing.organisation,
+      }),
+    listShareDestinations: () => shareDestinations(sharing),
+    publishSelection: ({ destination, selection }, client) =>
+      publishSelection(cache, sharing, destination, withinCeiling(selection, ceilingOf(client))),
     log: ({ level, scope, message }, client) => {
       rendererLog[level](`[${client.name}/${scope}] ${message}`);
       return null;

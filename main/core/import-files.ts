@@ -35,6 +35,8 @@ export interface ImportOptions {
   format?: Format;
   /** Called after each batch, e.g. to publish a live delta. */
   onBatch?: (summary: IngestSummary) => void;
+  /** Called after each file, with how many files are done of how many, e.g. for progress. */
+  onFile?: (done: number, total: number) => void;
   /** Stops the import between two batches (the last batch is committed whole). */
   signal?: AbortSignal;
 }
@@ -62,6 +64,7 @@ export async function importPaths(paths: string[], options: ImportOptions): Prom
     } catch (error) {
       add(unreadable(path, (error as Error).message, options));
     }
+    options.onFile?.(report.files.length, files.length + skipped.length);
   }
   return report;
 }

@@ -9,7 +9,9 @@ import { stricterTlp, type Tlp } from '../../shared/vocab';
 import type { RecordBatch } from '../connectors/types';
 import type { ParsedAlert, Parser } from '../parsers/types';
 import type { AlertCache } from '../store/alert-cache';
+import type { CommitBatch, CommitResult } from '../store/commit';
 import { compileSchemaCheck } from '../store/schema-check';
+import type { CommitObserver } from './cache-health';
 import { scopedLogger } from './log';
 import { LiveQuarantineBudgets, type QuarantineBudget } from './quarantine-budget';
 
@@ -67,6 +69,8 @@ export class Ingestor {
     private readonly cache: AlertCache,
     private readonly enrich: Enrich,
     private readonly clock: () => number = Date.now,
+    /** Told of every commit's outcome: the cache's state follows them. */
+    private readonly commits?: CommitObserver,
   ) {
     if ('unsupported' in alertCheck) {
       log.warn(`alerts are validated by zod alone (slower): ${alertCheck.unsupported}`);
@@ -128,7 +132,7 @@ export class Ingestor {
     const summary = budget ? undefined : bounded.takeSummary();
     if (summary) quarantine.push(summary);
 
-    const committed = this.cache.commit({
+    const committed = this.commit(batch.records.length, {
       feed: feed.id,
       feedType: feed.type,
       alerts,
@@ -151,18 +155,30 @@ export class Ingestor {
   finishSource(feed: FeedContext, budget: QuarantineBudget): void {
     const summary = budget.summary();
     if (!summary) return;
-    this.cache.commit({ feed: feed.id, feedType: feed.type, alerts: [], quarantine: [summary] });
+    this.commit(1, { feed: feed.id, feedType: feed.type, alerts: [], quarantine: [summary] });
   }
 
   /** Quarantines a whole source that cannot be parsed at all (e.g. an unknown format). */
   reject(feed: FeedContext, position: string, reason: string, raw: Buffer): IngestSummary {
-    this.cache.commit({
+    this.commit(1, {
       feed: feed.id,
       feedType: feed.type,
       alerts: [],
       quarantine: [{ position, reason, raw }],
     });
     return { ...emptySummary(), records: 1, quarantined: 1 };
+  }
+
+  /** Commits a batch of `records` records, telling the observer how it went; throws on failure. */
+  private commit(records: number, batch: CommitBatch): CommitResult {
+    try {
+      const result = this.cache.commit(batch);
+      this.commits?.committed();
+      return result;
+    } catch (error) {
+      this.commits?.failed(batch.feed, records, error);
+      throw error;
+    }
   }
 
   /** Stamps, enriches and validates one parsed alert, or says why it cannot be kept. */

@@ -1,10 +1,12 @@
 /**
  * The scoped logger of the main-process core: one electron-log instance
  * writing to a file in the user data directory, a named child per subsystem,
- * secrets redacted and line breaks escaped before anything is written.
+ * secrets redacted (known values, and anything labelled as one) and line
+ * breaks escaped before anything is written.
  */
 import log from 'electron-log/node';
 import { join } from 'node:path';
+import { scrubSecrets } from './known-secrets';
 import { userDataDir } from './paths';
 
 /** A logger scoped to one subsystem. */
@@ -18,9 +20,9 @@ export interface Logger {
 const SECRET_PATTERN =
   /((?:token|password|secret|authorization|api[-_]?key)["']?\s*[:=]\s*["']?)[^\s"',}]+/gi;
 
-/** Replaces values that look like credentials with a marker. */
+/** Replaces the secrets this process knows, and values that look like credentials, with a marker. */
 export function redact(text: string): string {
-  return text.replace(SECRET_PATTERN, '$1[redacted]');
+  return scrubSecrets(text).replace(SECRET_PATTERN, '$1[redacted]');
 }
 
 /**

@@ -8,6 +8,10 @@
  * where the stable alert ids keep a re-sent message from being stored
  * twice. Batches are committed without a cursor, and the feed's stored
  * cursor stays empty.
+ *
+ * A batch that cannot be committed (a full disk) is kept in memory and
+ * tried again every RETRY_MS, newer messages queued behind it; past
+ * MAX_PENDING_RECORDS arrivals are dropped and the feed's health counts them.
  */
 import type { AddressInfo } from 'node:net';
 import {
@@ -15,7 +19,8 @@ import {
   type ListenerSettings,
   type SyslogListener,
 } from '../connectors/syslog/listener';
-import { RecordBatcher } from '../connectors/syslog/record-batcher';
+import { PendingRecords } from '../connectors/syslog/pending-records';
+import { MAX_BATCH_RECORDS, RecordBatcher } from '../connectors/syslog/record-batcher';
 import type { RawRecord } from '../connectors/types';
 import { parserFor } from '../parsers/detect';
 import type { FeedConfig } from './config';
@@ -46,25 +51,48 @@ export function runSyslog(
   afterBatch: (summary: IngestSummary) => void,
 ): RunningSyslogFeed {
   const parser = parserFor(feed.format);
+  const pending = new PendingRecords();
   let failing = false;
-  const batcher = new RecordBatcher((records: RawRecord[]) => {
-    try {
-      afterBatch(deps.ingestor.ingest(context, parser, { records }));
-      if (failing) deps.health.setState(feed.id, 'connected');
-      failing = false;
-    } catch (error) {
-      // No sender can be asked again: the batch is lost, and the health says so.
-      const message = `${records.length} messages lost: ${(error as Error).message}`;
-      log.error(`${feed.id}: ${message}`);
-      failing = true;
-      deps.health.setState(feed.id, 'down', message);
-      deps.changed();
+  let stopped = false;
+  let retryCommit: NodeJS.Timeout | undefined;
+
+  /** Commits what waits, oldest first; on failure keeps it and tries again later. */
+  const drain = () => {
+    if (retryCommit) clearTimeout(retryCommit);
+    retryCommit = undefined;
+    while (pending.size > 0) {
+      const records = pending.peek(MAX_BATCH_RECORDS);
+      try {
+        afterBatch(deps.ingestor.ingest(context, parser, { records }));
+      } catch (error) {
+        const dropped = pending.takeDropped();
+        const lost = dropped > 0 ? `, ${dropped} more dropped (memory bound)` : '';
+        const message = `${pending.size} messages waiting${lost}: ${(error as Error).message}`;
+        if (!failing || dropped > 0) log.error(`${feed.id}: ${message}`);
+        failing = true;
+        deps.health.setState(feed.id, 'down', message);
+        deps.changed();
+        if (!stopped) retryCommit = setTimeout(drain, RETRY_MS);
+        return;
+      }
+      pending.remove(records.length);
     }
+    const dropped = pending.takeDropped();
+    if (dropped > 0) log.error(`${feed.id}: ${dropped} messages dropped while commits failed`);
+    if (failing) {
+      log.info(`${feed.id}: waiting messages committed`);
+      deps.health.setState(feed.id, 'connected');
+    }
+    failing = false;
+  };
+  const batcher = new RecordBatcher((records: RawRecord[]) => {
+    pending.add(records);
+    // While commits fail, new messages only queue up; the retry takes them along.
+    if (!failing) drain();
   });
   const settings: ListenerSettings = { ...feed, port: feed.port ?? DEFAULT_PORTS[feed.transport] };
   let listener: SyslogListener | undefined;
   let retry: NodeJS.Timeout | undefined;
-  let stopped = false;
   let bound: (address: AddressInfo) => void = () => undefined;
   const listening = new Promise<AddressInfo>((resolve) => (bound = resolve));
 
@@ -104,6 +132,8 @@ export function runSyslog(
       listener?.close();
       // What arrived is committed now, before the cache is closed; later arrivals are dropped.
       batcher.close();
+      drain();
+      if (pending.size > 0) log.error(`${feed.id}: stopped with ${pending.size} messages lost`);
     },
   };
 }

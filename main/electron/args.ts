@@ -14,6 +14,8 @@ export interface LaunchOptions {
   wall?: string;
   /** Store the secret of this name (read from standard input) encrypted, and quit. */
   storeSecret?: string;
+  /** Open the cache for review only: no feeds, nothing changed (`--read-only`). */
+  readOnly?: boolean;
 }
 
 /** A flag of ours that was used wrongly. */
@@ -45,13 +47,16 @@ const VALUES: Record<Flag, { what: string; valid?: (value: string) => boolean; r
 };
 type Flag = keyof typeof FLAGS;
 
+/** The one switch without a value. */
+const READ_ONLY = '--read-only';
+
 function isFlag(text: string): text is Flag {
   return Object.prototype.hasOwnProperty.call(FLAGS, text);
 }
 
 /**
- * Reads `--cache FILE`, `--config FILE`, `--wall PROFILE` and `--store-secret NAME`
- * (or `--flag=VALUE`) from anywhere in
+ * Reads `--cache FILE`, `--config FILE`, `--wall PROFILE`, `--store-secret NAME`
+ * (or `--flag=VALUE`) and `--read-only` from anywhere in
  * argv, resolving relative paths against `cwd`. Everything else is left to
  * Electron and Chromium, so their switches pass through unharmed.
  */
@@ -59,6 +64,10 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchOpt
   const options: LaunchOptions = {};
   for (let index = 0; index < argv.length; index += 1) {
     const token = argv[index] ?? '';
+    if (token === READ_ONLY) {
+      options.readOnly = true;
+      continue;
+    }
     const equals = token.indexOf('=');
     const name = equals === -1 ? token : token.slice(0, equals);
     if (!isFlag(name)) continue;
@@ -81,4 +90,34 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchOpt
     options[key] = kind.valid ? value : resolve(cwd, value);
   }
   return options;
+}
+
+/**
+ * The arguments to start the app again on `file` for review only (File >
+ * Open cache read-only…): the ones it was started with, after the
+ * executable, without its own cache, wall and read-only flags.
+ */
+export function readOnlyRelaunchArgs(argv: readonly string[], file: string): string[] {
+  const dropped = new Set<string>(['--cache', '--wall', READ_ONLY]);
+  const kept: string[] = [];
+  const rest = argv.slice(1);
+  for (let index = 0; index < rest.length; index += 1) {
+    const token = rest[index] ?? '';
+    const name = token.split('=', 1)[0] ?? '';
+    if (!dropped.has(name)) {
+      kept.push(token);
+      continue;
+    }
+    // A flag's value follows it unless given with "=".
+    const next = rest[index + 1];
+    if (
+      name !== READ_ONLY &&
+      !token.includes('=') &&
+      next !== undefined &&
+      !next.startsWith('--')
+    ) {
+      index += 1;
+    }
+  }
+  return [...kept, '--cache', file, READ_ONLY];
 }

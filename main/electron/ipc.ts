@@ -9,8 +9,9 @@ import type { ApiError, ApiResult } from '../../shared/api';
 import type { ApiEndpoint, ClientContext } from '../core/api-types';
 import { scopedLogger } from '../core/log';
 import { isAppPageUrl } from './app-url';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, SNAPSHOT_SAVE_CHANNEL } from './channels';
 import { fitsMessageLimit, isTrustedSender, type SenderFacts } from './ipc-guards';
+import { saveSnapshot } from './snapshot';
 import { isAppWindowContents } from './window';
 
 const log = scopedLogger('ipc');
@@ -32,6 +33,12 @@ export function wireIpc(endpoint: ApiEndpoint): IpcTransport {
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, params: unknown) =>
     handleCall(endpoint, event, clients.get(event.sender), method, params),
   );
+  // A PNG is taken only for a window this app serves, from its own page.
+  ipcMain.handle(SNAPSHOT_SAVE_CHANNEL, (event, fileName: unknown) => {
+    const client = clients.get(event.sender);
+    const trusted = client && isTrustedSender(senderFacts(event)) ? client : undefined;
+    return saveSnapshot(event.sender, trusted, fileName);
+  });
   return {
     attach(win, client) {
       const contents = win.webContents;
@@ -51,6 +58,7 @@ export function wireIpc(endpoint: ApiEndpoint): IpcTransport {
     close() {
       for (const detach of [...detachers]) detach();
       ipcMain.removeHandler(CALL_CHANNEL);
+      ipcMain.removeHandler(SNAPSHOT_SAVE_CHANNEL);
     },
   };
 }

@@ -17,6 +17,7 @@ import { loadSecrets, secretsFile, storeSecret } from './secret-store';
 import { announceNewIncidents } from './notifications';
 import { openWallWindows } from './wall-windows';
 import { DESKTOP_CLIENT, wireIpc } from './ipc';
+import { installAppMenu } from './menu';
 import { setUpShellLogging } from './logging';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
@@ -65,9 +66,10 @@ async function start(): Promise<void> {
   const core = await startCore({
     cachePath: launch.cachePath,
     configPath: launch.configPath,
-    readOnly: false,
+    readOnly: launch.readOnly ?? false,
     userDataDir: app.getPath('userData'),
   });
+  installAppMenu();
   const ipc = wireIpc(core.endpoint);
   const stopUpdates = startUpdates(core.config.updates);
   const preload = join(root, 'dist', 'main', 'electron', 'preload.cjs');

@@ -1,12 +1,19 @@
 /**
- * The renderer's only door to the main process: `window.lagebild`, with one
- * call function and one event subscription. It runs sandboxed, so it is
+ * The renderer's only doors to the main process: `window.lagebild`, with
+ * one call function and one event subscription, and `window.lagebildSnapshot`
+ * for saving a PNG of the window. It runs sandboxed, so it is
  * bundled to CommonJS and requires nothing but electron; ipcRenderer and
  * its event objects never reach the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { EventName, EventOf, LagebildApi } from '../../shared/api';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import type { SnapshotBridge, SnapshotOutcome } from '../../shared/snapshot';
+import {
+  CALL_CHANNEL,
+  EVENT_CHANNEL,
+  SNAPSHOT_REQUEST_CHANNEL,
+  SNAPSHOT_SAVE_CHANNEL,
+} from './channels';
 
 type Handler = (data: unknown) => void;
 
@@ -40,4 +47,23 @@ const api: LagebildApi = {
   },
 };
 
+// The app menu's requests for a PNG, heard by whichever part of the page shows the view.
+const snapshotRequests = new Set<() => void>();
+ipcRenderer.on(SNAPSHOT_REQUEST_CHANNEL, () => {
+  for (const handler of snapshotRequests) handler();
+});
+
+const snapshot: SnapshotBridge = {
+  savePng: (fileName) =>
+    ipcRenderer.invoke(SNAPSHOT_SAVE_CHANNEL, fileName) as Promise<SnapshotOutcome>,
+  onRequest(handler) {
+    const wrapped = () => handler();
+    snapshotRequests.add(wrapped);
+    return () => {
+      snapshotRequests.delete(wrapped);
+    };
+  },
+};
+
 contextBridge.exposeInMainWorld('lagebild', api);
+contextBridge.exposeInMainWorld('lagebildSnapshot', snapshot);

@@ -19,6 +19,8 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
   // The app's own pages come from the app scheme, whose handler sets the header itself
   // (header hooks never run there); this covers anything that arrives over HTTP(S).
+  // electronegativity's CSP_GLOBAL_CHECK reads only literal policies and calls this one
+  // unparseable; its test evaluates CONTENT_SECURITY_POLICY with the same evaluator instead.
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -55,6 +57,8 @@ function openExternally(url: string, what: string): void {
     log.warn(`blocked ${what} to ${url.slice(0, 200)}`);
     return;
   }
+  // Reviewed for electronegativity's OPEN_EXTERNAL_JS_CHECK: only plain https links
+  // without credentials get here (externalLinkTarget).
   shell.openExternal(target).catch((error: unknown) => {
     log.warn(`could not open ${target}: ${(error as Error).message}`);
   });

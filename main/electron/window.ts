@@ -84,6 +84,8 @@ function openWindow(
     backgroundColor: BACKGROUND_COLOR,
     // Electron removed the remote module in version 14; there is nothing left to switch off.
     webPreferences: {
+      // Reviewed for electronegativity's PRELOAD_JS_CHECK: the preload exposes only small
+      // named APIs through the context bridge (see preload.ts), never ipcRenderer.
       preload,
       contextIsolation: true,
       sandbox: true,
@@ -94,6 +96,8 @@ function openWindow(
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click would otherwise try to open the link in a new window.
+      disableBlinkFeatures: 'Auxclick',
       // Spell checking would fetch dictionaries from Google's servers.
       spellcheck: false,
     },

@@ -9,6 +9,7 @@ import type { ParseResult, ParsedAlert, Parser } from './types';
 import type { BuildResult } from './stix/common';
 import { buildGraph, type StixGraph } from './stix/graph';
 import { indicatorAlert } from './stix/indicator';
+import { isLagebildSummary } from './stix/lagebild-extension';
 import { observationAlert } from './stix/observation';
 import { Rejections, checkItems, documentItems, type StixObject } from './stix/objects';
 import { sightingAlert } from './stix/sighting';
@@ -68,7 +69,8 @@ function parseDocument(record: string, position?: string): ParseResult {
 function buildAlert(object: StixObject, graph: StixGraph): BuildResult | undefined {
   switch (object.type) {
     case 'indicator':
-      return indicatorAlert(object, graph);
+      // A Lagebild export's indicator only summarises its sightings, which are the alerts.
+      return isLagebildSummary(object) ? undefined : indicatorAlert(object, graph);
     case 'sighting':
       return sightingAlert(object, graph);
     case 'observed-data':

@@ -12,6 +12,7 @@ import type {
   Sectors,
   Stats,
 } from '../../shared/api';
+import type { RetentionRun } from '../../shared/api';
 import type { Alert, AlertDetail, Incident } from '../../shared/model';
 import type { Tlp } from '../../shared/vocab';
 import type { CorrelationOptions } from '../correlate/correlation-key';
@@ -20,7 +21,9 @@ import { AFTER_ALERT_VIEW, alertFromValues, seqOf, type AlertValues } from './al
 import { ALERT_VIEW_COLUMNS } from './alert-row';
 import { readArcs } from './arcs-query';
 import { BY_ID } from './by-id';
+import { readCacheFacts, type CacheFacts } from './cache-facts';
 import { toCacheError } from './cache-error';
+import { compactDatabase } from './compaction';
 import {
   checkBatch,
   writeBatch,
@@ -36,7 +39,12 @@ import {
   type ChangeAuthor,
   type IncidentChange,
 } from './incident-changes';
-import { readIncidentAlerts, readIncidentDetail, readIncidents } from './incident-queries';
+import {
+  incidentNum,
+  readIncidentAlerts,
+  readIncidentDetail,
+  readIncidents,
+} from './incident-queries';
 import { readQuarantine } from './quarantine';
 import { RawBlocks } from './raw-blocks';
 import { TLP_CODES, toCode } from './codes';
@@ -45,7 +53,16 @@ import { timed } from './slow-query';
 import { Statements } from './statements';
 import { readSectors } from './sector-queries';
 import { readStats } from './stats-queries';
+import {
+  readAlertsBetween,
+  readAlertsObserved,
+  readWindowArcs,
+  type ObservedRange,
+} from './window-queries';
+import { countWindowAlerts, readWindowStats } from './window-stats';
 import { TextInterner } from './texts';
+import { applyRetention, type RetentionOptions, type RetentionPolicy } from './retention';
+import type { CompactionRun } from './maintenance-runs';
 
 /** How to open a cache, and how its commits group alerts into incidents. */
 export interface CacheOptions extends OpenOptions {
@@ -119,6 +136,27 @@ export class AlertCache {
     return this.read('incident alerts', () => readIncidentAlerts(this.statements, id, range));
   }
 
+  /**
+   * Up to `limit` alerts of incident `id` stored after `afterSeq`, in stored
+   * order, and the last seq read: an export pages through an incident of
+   * any size with it, and stored order lets a re-import group alike.
+   */
+  incidentAlertsAfter(
+    id: string,
+    afterSeq: number,
+    limit: number,
+  ): { alerts: Alert[]; lastSeq: number } {
+    return this.read('incident alerts after', () => {
+      const num = incidentNum(this.statements, id);
+      if (num === undefined) return { alerts: [], lastSeq: afterSeq };
+      const sql = `SELECT ${ALERT_VIEW_COLUMNS} FROM alert_view
+        WHERE incident = ? AND seq > ? ORDER BY seq LIMIT ?`;
+      const rows = this.statements.get(sql).raw().all(num, afterSeq, limit) as AlertValues[];
+      const last = rows.at(-1);
+      return { alerts: rows.map(alertFromValues), lastSeq: last ? seqOf(last) : afterSeq };
+    });
+  }
+
   /** Sets an incident's status and/or assignee; null when there is no such incident. */
   updateIncident(id: string, change: IncidentChange, by: ChangeAuthor): IncidentDetail | null {
     return this.change(() => changeIncident(this.statements, id, change, by), id);
@@ -183,6 +221,41 @@ export class AlertCache {
     );
   }
 
+  /** Statistics of the alerts observed in `range` and the incidents active then. */
+  windowStats(range: ObservedRange, maxTlp?: Tlp): Stats {
+    return this.read('window stats', () =>
+      readWindowStats(this.statements, range, tlpCode(maxTlp)),
+    );
+  }
+
+  /** How many alerts observed in `range` (to the minute) are marked at most `maxTlp`. */
+  windowAlertCount(range: ObservedRange, maxTlp?: Tlp): number {
+    return this.read('window alert count', () =>
+      countWindowAlerts(this.statements, range, tlpCode(maxTlp)),
+    );
+  }
+
+  /** Up to `limit` arcs from the newest alerts observed in `range`. */
+  windowArcs(range: ObservedRange, limit: number, maxTlp?: Tlp): Arc[] {
+    return this.read('window arcs', () =>
+      readWindowArcs(this.statements, range, limit, tlpCode(maxTlp)),
+    );
+  }
+
+  /** The newest `limit` alerts observed in `range`, newest first. */
+  alertsObserved(range: ObservedRange, limit: number, maxTlp?: Tlp): Alert[] {
+    return this.read('alerts observed', () =>
+      readAlertsObserved(this.statements, range, limit, tlpCode(maxTlp)),
+    );
+  }
+
+  /** The oldest `limit` alerts observed in (after, until], oldest first: a replay's step. */
+  alertsBetween(step: { after: number; until: number }, limit: number, maxTlp?: Tlp): Alert[] {
+    return this.read('alerts between', () =>
+      readAlertsBetween(this.statements, step, limit, tlpCode(maxTlp)),
+    );
+  }
+
   /** One alert with its raw record, or null when no alert has this id. */
   getAlert(id: string): AlertDetail | null {
     return this.read('get alert', () => {
@@ -202,6 +275,39 @@ export class AlertCache {
   /** Every feed the cache has seen, with its counters. */
   feedCounters(): FeedCounters[] {
     return this.read('feed counters', () => this.context.feeds.list());
+  }
+
+  /** The file's size, free space, contents and last maintenance runs. */
+  facts(): CacheFacts {
+    return this.read('cache facts', () => readCacheFacts(this.statements));
+  }
+
+  /**
+   * Deletes what `policy` no longer keeps, in short transactions; the run
+   * is logged and recorded when it removed anything.
+   */
+  async applyRetention(
+    policy: RetentionPolicy,
+    options: Omit<RetentionOptions, 'settled'>,
+  ): Promise<RetentionRun | undefined> {
+    try {
+      return await applyRetention(this.statements, this.file, policy, {
+        ...options,
+        // Remembered incidents may be gone or hold counts of deleted alerts.
+        settled: () => this.context.correlator.forget(),
+      });
+    } catch (error) {
+      throw toCacheError(error, this.file);
+    }
+  }
+
+  /** Gives free pages back to the disk (VACUUM) and records how much that was. */
+  compact(now = Date.now()): CompactionRun {
+    try {
+      return compactDatabase(this.statements, now);
+    } catch (error) {
+      throw toCacheError(error, this.file);
+    }
   }
 
   /** Closes the file; the handle is unusable afterwards. */

@@ -13,19 +13,25 @@ export const ARC_WINDOW = 5000;
 const STEPS_PER_DEGREE = 10;
 const step = (column: string): string => `round(${column} / 1000.0)`;
 
-const ARCS_SQL = `
+/**
+ * The arcs of the alerts `source` yields (a table or a subquery with the
+ * alerts' columns) that pass `where`; its last parameter is the limit.
+ */
+export const arcsSql = (source: string, where: string): string => `
   SELECT
     ${step('src_lon_e4')} AS from_lon, ${step('src_lat_e4')} AS from_lat,
     ${step('dst_lon_e4')} AS to_lon, ${step('dst_lat_e4')} AS to_lat,
     count(*) AS n, max(severity) AS severity, max(observed_at) AS last_seen,
     max(src_country) AS from_country, max(dst_country) AS to_country
-  FROM alerts
-  WHERE seq > ? AND tlp <= ?
+  FROM ${source}
+  WHERE ${where}
     AND src_lat_e4 IS NOT NULL AND src_lon_e4 IS NOT NULL
     AND dst_lat_e4 IS NOT NULL AND dst_lon_e4 IS NOT NULL
   GROUP BY from_lon, from_lat, to_lon, to_lat
   ORDER BY n DESC, last_seen DESC
   LIMIT ?`;
+
+const ARCS_SQL = arcsSql('alerts', 'seq > ? AND tlp <= ?');
 
 interface ArcRow {
   from_lon: number;
@@ -53,8 +59,12 @@ export function readArcs(
   limit: number,
   maxTlp: number,
 ): Arc[] {
-  const rows = statements.get(ARCS_SQL).all(latestSeq - ARC_WINDOW, maxTlp, limit) as ArcRow[];
-  return rows.map((row) => ({
+  return arcsFromRows(statements.get(ARCS_SQL).all(latestSeq - ARC_WINDOW, maxTlp, limit));
+}
+
+/** The arcs that rows of arcsSql describe. */
+export function arcsFromRows(rows: readonly unknown[]): Arc[] {
+  return (rows as ArcRow[]).map((row) => ({
     from: [degrees(row.from_lon), degrees(row.from_lat)],
     to: [degrees(row.to_lon), degrees(row.to_lat)],
     count: row.n,

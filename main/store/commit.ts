@@ -7,6 +7,7 @@ import type { Alert } from '../../shared/model';
 import type { Correlator } from '../correlate/correlator';
 import { INSERT_ALERT_SQL, alertValues } from './alert-row';
 import type { FeedTable } from './feeds';
+import { ObservedRuns } from './observed-runs';
 import { insertQuarantine, type QuarantineInput } from './quarantine';
 import type { RawBlocks } from './raw-blocks';
 import { RollupBatch } from './rollups';
@@ -55,6 +56,7 @@ function insertAlerts(context: CommitContext, feed: number, batch: CommitBatch, 
   const insert = statements.get(INSERT_ALERT_SQL);
   const blocks = context.blocks.startCommit(feed);
   const rollups = new RollupBatch();
+  const runs = new ObservedRuns();
   let inserted = 0;
   let lastReceivedAt: number | undefined;
   for (const alert of batch.alerts) {
@@ -63,16 +65,19 @@ function insertAlerts(context: CommitContext, feed: number, batch: CommitBatch, 
     const slot = blocks.slot(alert.raw);
     const placement = correlator.place(alert);
     const values = alertValues(alert, feed, placement.state.num, texts, slot);
-    if (insert.run(values).changes === 0) continue;
+    const result = insert.run(values);
+    if (result.changes === 0) continue;
     correlator.take(placement);
     blocks.add(alert.raw);
     inserted += 1;
     rollups.add(alert, feed);
+    runs.add(alert.observedAt, Number(result.lastInsertRowid));
     lastReceivedAt = Math.max(lastReceivedAt ?? alert.receivedAt, alert.receivedAt);
   }
   blocks.finish();
   correlator.flush(now);
   rollups.write(statements);
+  runs.write(statements);
   return { inserted, lastReceivedAt };
 }
 

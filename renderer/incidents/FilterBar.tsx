@@ -9,6 +9,7 @@ import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS } from '../../shared
 import { navigate } from '../route/use-route';
 import type { IncidentsRoute } from '../route/route';
 import { useAppStore } from '../store/use-app-store';
+import { ExportControl } from './ExportControl';
 import { SORT_LABELS, STATUS_LABELS, sectorLabel } from './labels';
 
 const TEXT_PAUSE_MS = 300;
@@ -181,6 +182,7 @@ export function FilterBar({ route }: { route: IncidentsRoute }): ReactElement {
           ))}
           {filter.from !== undefined && !windowLabel && <option>Custom</option>}
         </select>
+        <ExportControl scope={{ filter }} label="Export the listed incidents" />
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import type { IncidentsRoute } from '../route/route';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { Activity } from './Activity';
 import { addNote, setAssignee, setStatus } from './incident-actions';
+import { ExportControl } from './ExportControl';
 import { IncidentAlerts } from './IncidentAlerts';
 import { STATUS_LABELS, sectorLabel } from './labels';
 import { Timeline } from './Timeline';
@@ -88,6 +89,7 @@ export function IncidentDetail({
         <span className={`tlp-badge tlp-${incident.tlp.replace('+', '-')}`}>
           TLP:{incident.tlp.toUpperCase()}
         </span>
+        <ExportControl scope={{ incidentIds: [id] }} label="Export this incident" />
       </header>
       <dl className="detail-facts">
         <dt>Seen</dt>

@@ -3,6 +3,7 @@
  * from the DOM so that the mapping is tested on its own.
  */
 import type { IncidentStatus } from '../../shared/vocab';
+import { SNAPSHOT_KEY_LABEL } from '../capture/snapshot-key';
 
 export type TriageCommand =
   | { kind: 'move'; by: number }
@@ -23,6 +24,8 @@ export const SHORTCUTS: [key: string, what: string][] = [
   ['f', 'false positive'],
   ['/', 'search'],
   ['?', 'this help'],
+  // Bound on every view by capture/use-snapshot-key.ts; listed so that the help names it.
+  [SNAPSHOT_KEY_LABEL, 'save a PNG of this view'],
   ['Esc', 'close the record, the incident, then the list'],
 ];
 

@@ -1,6 +1,7 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { LngLatBoundsLike, MapLibreMap } from 'maplibre-gl';
+import { useAppStore } from '../store/use-app-store';
 import { createMap, type Bounds } from './create-map';
 import { useCountries } from './use-countries';
 import { useOverlayLayers } from './use-overlay-layers';
@@ -8,7 +9,7 @@ import { useOverlayLayers } from './use-overlay-layers';
 /**
  * The live threat map. `data-map-ready` turns true once the basemap has
  * loaded and drawn, `data-map-idle` whenever a move has finished drawing;
- * tests and screenshots wait for them.
+ * tests and screenshots wait for them. `data-arcs` counts the arcs drawn.
  */
 export function MapView({
   bounds,
@@ -25,6 +26,7 @@ export function MapView({
   const [idle, setIdle] = useState(false);
   const countries = useCountries();
   const layers = useOverlayLayers(countries, scale);
+  const arcCount = useAppStore((state) => state.arcs.length);
 
   // Declared before the layers effect so that, on mount, the overlay exists when layers arrive.
   useEffect(() => {
@@ -55,5 +57,13 @@ export function MapView({
     map.current.fitBounds(bounds as LngLatBoundsLike, { padding: 16, duration: 800 });
   }, [bounds]);
 
-  return <div ref={container} className="map" data-map-ready={ready} data-map-idle={idle} />;
+  return (
+    <div
+      ref={container}
+      className="map"
+      data-map-ready={ready}
+      data-map-idle={idle}
+      data-arcs={arcCount}
+    />
+  );
 }

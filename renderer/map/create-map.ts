@@ -28,7 +28,8 @@ export function createMap(container: HTMLElement): { map: MapLibreMap; overlay: 
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
-    // Kept so that tests (and screenshots of the canvas) can read the pixels back.
+    // Kept so that the "Save PNG" capture (capture/capture-png.ts) and tests can read the
+    // pixels back; deck.gl's overlay canvas keeps its buffer too (luma.gl's default).
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate.disableRotation();

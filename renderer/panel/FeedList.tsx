@@ -1,7 +1,15 @@
 import type { ReactElement } from 'react';
-import type { FeedHealth } from '../../shared/api';
+import type { FeedHealth, FeedState } from '../../shared/api';
 import { useAppStore } from '../store/use-app-store';
 import { formatRate } from './format';
+
+/** What a feed's state is called here: a feed that cannot reach its source is offline. */
+const STATE_LABELS: Record<FeedState, string> = {
+  connected: 'connected',
+  connecting: 'connecting',
+  down: 'offline',
+  idle: 'idle',
+};
 
 /** What a feed's line says on hover: its lag and its last error. */
 function describeFeed(feed: FeedHealth): string | undefined {
@@ -13,7 +21,11 @@ function describeFeed(feed: FeedHealth): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-/** Each feed with its health state, alert count and event rate. */
+/**
+ * Each feed with its health state, alert count and event rate; a feed that
+ * is not connected shows its last error in the line, not only on hover, so
+ * that an analyst working from the cache alone sees why nothing new comes.
+ */
 export function FeedList(): ReactElement {
   const feeds = useAppStore((state) => state.feeds);
   return (
@@ -22,11 +34,22 @@ export function FeedList(): ReactElement {
       {feeds.length === 0 && <p className="empty">No feeds reported yet.</p>}
       <ul className="feed-list">
         {feeds.map((feed) => (
-          <li key={feed.id} className={`feed feed-${feed.state}`} title={describeFeed(feed)}>
-            <span className="feed-state">{feed.state}</span>
+          <li
+            key={feed.id}
+            className={`feed feed-${feed.state}`}
+            title={describeFeed(feed)}
+            data-testid="feed"
+            data-state={feed.state}
+          >
+            <span className="feed-state">{STATE_LABELS[feed.state]}</span>
             <span className="feed-id">{feed.id}</span>
             <span className="feed-rate">{formatRate(feed.eventsPerSec)}</span>
             <span className="feed-count">{feed.alerts}</span>
+            {feed.state !== 'connected' && feed.lastError && (
+              <span className="feed-error" data-testid="feed-error">
+                {feed.lastError}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -16,14 +16,15 @@ const WINDOWS: [label: string, minutes: number][] = [
 ];
 
 export function SectorsView({ route }: { route: SectorsRoute }): ReactElement {
-  const sectors = useSectors(route.windowMinutes);
+  const { range } = route;
+  const sectors = useSectors(route.windowMinutes, range);
+  // A past window leads to the incidents of that window.
+  const since = () =>
+    range ?? (route.windowMinutes === 0 ? {} : { from: Date.now() - route.windowMinutes * 60_000 });
   const open = (sector: string) =>
     navigate({
       view: 'incidents',
-      filter: {
-        sector: sector as IncidentFilter['sector'],
-        ...(route.windowMinutes === 0 ? {} : { from: Date.now() - route.windowMinutes * 60_000 }),
-      },
+      filter: { sector: sector as IncidentFilter['sector'], ...since() },
     });
   return (
     <section className="view-over-map sectors-view" data-testid="sectors-view" aria-label="Sectors">
@@ -35,6 +36,8 @@ export function SectorsView({ route }: { route: SectorsRoute }): ReactElement {
           <h2>Sectors</h2>
           <select
             aria-label="Window"
+            // The time control beside the map sets a past window; this one reaches back from now.
+            disabled={range !== undefined}
             value={route.windowMinutes}
             onChange={(event) =>
               navigate({ view: 'sectors', windowMinutes: Number(event.target.value) })

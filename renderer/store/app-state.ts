@@ -3,6 +3,7 @@ import type { ConnectionSlice } from './connection-slice';
 import type { IncidentsSlice } from './incidents-slice';
 import type { LayersSlice } from './layers-slice';
 import type { PictureSlice } from './picture-slice';
+import type { TimeSlice } from './time-slice';
 import type { ToastsSlice } from './toasts-slice';
 
 /** The whole renderer state: one slice per domain. */
@@ -11,4 +12,5 @@ export type AppState = PictureSlice &
   ConnectionSlice &
   LayersSlice &
   IncidentsSlice &
-  ToastsSlice;
+  ToastsSlice &
+  TimeSlice;

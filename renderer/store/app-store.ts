@@ -5,6 +5,7 @@ import { createConnectionSlice } from './connection-slice';
 import { createIncidentsSlice } from './incidents-slice';
 import { createLayersSlice } from './layers-slice';
 import { createPictureSlice } from './picture-slice';
+import { createTimeSlice } from './time-slice';
 import { createToastsSlice } from './toasts-slice';
 
 /** The renderer's store; usable without React (tests, the sync loop). */
@@ -19,5 +20,6 @@ export function createAppStore(): AppStore {
     ...createLayersSlice(...args),
     ...createIncidentsSlice(...args),
     ...createToastsSlice(...args),
+    ...createTimeSlice(...args),
   }));
 }

@@ -3,11 +3,14 @@ import type { ReactElement } from 'react';
 import { useLiveQuery } from '../api/use-live-query';
 import { STATUS_LABELS } from '../incidents/labels';
 import { formatTime } from '../panel/format';
+import { useAppStore } from '../store/use-app-store';
 
 const SHOWN = 10;
 const REFRESH_MS = 5000;
 
 export function TopIncidents(): ReactElement {
+  // In a replay, the incidents active in its window.
+  const range = useAppStore((state) => state.range);
   const incidents =
     useLiveQuery(
       'listIncidents',
@@ -16,9 +19,10 @@ export function TopIncidents(): ReactElement {
           status: ['new', 'acknowledged', 'investigating'],
           sort: 'severity',
           limit: SHOWN,
+          ...range,
         }),
       REFRESH_MS,
-      [],
+      [range?.from, range?.to],
     ) ?? [];
   return (
     <ol className="wall-incidents" data-testid="wall-incidents">

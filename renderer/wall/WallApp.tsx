@@ -7,17 +7,22 @@
  */
 import type { ReactElement } from 'react';
 import { REGIONS, type PlaylistItem, type Wall } from '../../shared/wall';
+import { useSnapshotKey } from '../capture/use-snapshot-key';
+import { wallViewName } from '../capture/view-name';
 import { WORLD } from '../map/create-map';
 import { MapView } from '../map/MapView';
 import { SeverityCounts } from '../panel/SeverityCounts';
 import { SectorGrid } from '../sectors/SectorGrid';
 import { useSectors } from '../sectors/use-sectors';
 import { useAppStore } from '../store/use-app-store';
+import { ReplayBadge } from '../time/ReplayBadge';
+import '../time/time.css';
 import { FeedBoard } from './FeedBoard';
 import { Ticker } from './Ticker';
 import { TopIncidents } from './TopIncidents';
 import { useWall } from './use-wall';
 import { usePlaylist } from './use-playlist';
+import { useWallReplay } from './use-wall-replay';
 import { WallBanner } from './WallBanner';
 import { WallClocks } from './WallClocks';
 import './wall.css';
@@ -43,12 +48,17 @@ function mapScale(): number {
 }
 
 function SectorsPanel({ wall }: { wall: Wall }): ReactElement {
-  const sectors = useSectors(wall.windowMinutes);
+  // A replay's sectors are those of its whole window; the map and counts follow its clock.
+  const range = useAppStore((state) => state.range);
+  const sectors = useSectors(wall.windowMinutes, range);
   return sectors ? <SectorGrid sectors={sectors} /> : <p className="empty">Loading…</p>;
 }
 
 function Playing({ wall }: { wall: Wall }): ReactElement {
   const { item, turns } = usePlaylist(wall.playlist);
+  const replayNotes = useWallReplay(wall);
+  // A wall has a keyboard at most: Shift+P (or the desktop app's menu) saves what it shows.
+  useSnapshotKey(wallViewName(wall.name, item));
   const withheld = useAppStore((state) => state.withheld);
   const alerts = useAppStore((state) => state.stats.alerts);
   const view = item?.view ?? 'map';
@@ -74,9 +84,10 @@ function Playing({ wall }: { wall: Wall }): ReactElement {
             {withheld} above TLP:{wall.tlpCeiling.toUpperCase()} withheld
           </span>
         )}
+        <ReplayBadge zones={wall.clocks} className="wall-replay" />
         <WallClocks clocks={wall.clocks} />
       </header>
-      <WallBanner />
+      <WallBanner notes={replayNotes} />
       <main className="wall-main">
         <div className={`wall-map${onMap ? '' : ' hidden'}`}>
           <MapView bounds={bounds} scale={mapScale()} />

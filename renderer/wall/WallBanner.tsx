@@ -5,6 +5,8 @@
  */
 import type { ReactElement } from 'react';
 import type { FeedHealth } from '../../shared/api';
+import { cacheBanner } from '../settings/cache-text';
+import { useCacheState } from '../settings/use-cache-state';
 import { useAppStore } from '../store/use-app-store';
 
 function silence(ms: number | undefined): string {
@@ -24,11 +26,16 @@ function problem(feed: FeedHealth): string | undefined {
   return undefined;
 }
 
-export function WallBanner(): ReactElement | null {
+/** The banner; `notes` come first (what the wall was asked and could not do). */
+export function WallBanner({ notes = [] }: { notes?: readonly string[] }): ReactElement | null {
   const connection = useAppStore((state) => state.connection.state);
   const feeds = useAppStore((state) => state.feeds);
+  const cache = useCacheState();
   const problems = feeds.map(problem).filter((text): text is string => text !== undefined);
+  const cacheProblem = cache && cacheBanner(cache);
+  if (cacheProblem) problems.unshift(cacheProblem.text);
   if (connection !== 'open') problems.unshift('Connection to Lagebild lost: reconnecting');
+  problems.unshift(...notes);
   if (problems.length === 0) return null;
   return (
     <div className="wall-banner" role="alert" data-testid="wall-banner">

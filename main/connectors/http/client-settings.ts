@@ -5,6 +5,7 @@
  * a restart. The header holds a secret and is never logged.
  */
 import { readFile } from 'node:fs/promises';
+import { rememberSecret } from '../../core/known-secrets';
 import { MissingCredentialError } from '../nats/connection-options';
 
 /** How a feed authenticates, by the names of the environment variables holding the secrets. */
@@ -33,12 +34,15 @@ function authHeader(auth: HttpAuth | undefined, env: NodeJS.ProcessEnv): string 
   if (!auth) return undefined;
   if (auth.type === 'bearer') return `Bearer ${secret(env, auth.tokenEnv)}`;
   const pair = `${auth.user}:${secret(env, auth.passwordEnv)}`;
-  return `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+  const encoded = Buffer.from(pair, 'utf8').toString('base64');
+  rememberSecret(encoded);
+  return `Basic ${encoded}`;
 }
 
 function secret(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   if (!value) throw new MissingCredentialError(`environment variable ${name} is not set`);
+  rememberSecret(value);
   return value;
 }
 

@@ -4,6 +4,7 @@
  * carry secrets, so they are never logged.
  */
 import type { NodeConnectionOptions } from '@nats-io/transport-node';
+import { rememberSecret } from '../../core/known-secrets';
 import type { Backoff } from './backoff';
 
 /** What the connection needs to know of a feed. */
@@ -56,5 +57,6 @@ function credentialOptions(
 function secret(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   if (!value) throw new MissingCredentialError(`environment variable ${name} is not set`);
+  rememberSecret(value);
   return value;
 }

@@ -18,6 +18,7 @@ import {
   type BuildResult,
 } from './common';
 import { oncePerObject, provenanceOf, resolve, type StixGraph } from './graph';
+import { restoredAlert } from './lagebild-extension';
 import { alertTlp, joinProvenance, objectProvenance } from './markings';
 import { placeObservables, withPort, type PlacedObservables } from './observables';
 import { rawOf, type StixObject } from './objects';
@@ -27,6 +28,9 @@ import { victimsOf, withReporter } from './victims';
 
 /** The alert of one sighting, or why its timestamps make it unusable. */
 export function sightingAlert(sighting: StixObject, graph: StixGraph): BuildResult {
+  // A Lagebild export's sighting carries the alert it stands for.
+  const exported = restoredAlert(sighting, graph.markings);
+  if (exported) return exported;
   const time = firstTimestamp(sighting, ['first_seen', 'last_seen', 'created', 'modified']);
   if (!time.ok) return time;
   const ref = stringField(sighting, 'sighting_of_ref');

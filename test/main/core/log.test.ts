@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rememberSecret } from '../../../main/core/known-secrets';
 import { oneLine, redact } from '../../../main/core/log';
 
 describe('log text', () => {
@@ -12,5 +13,15 @@ describe('log text', () => {
     expect(redact('token=abc123 password: "hunter2"')).toBe(
       'token=[redacted] password: "[redacted]"',
     );
+  });
+
+  it('redacts the secrets it was told of, wherever they stand', () => {
+    rememberSecret('s3cr3t/value', 'czNjcjN0');
+    expect(redact('302 to https://x.example/?q=s3cr3t%2Fvalue&b=czNjcjN0 (s3cr3t/value)')).toBe(
+      '302 to https://x.example/?q=[redacted]&b=[redacted] ([redacted])',
+    );
+    // Short values would blank out ordinary words: they are not remembered.
+    rememberSecret('abc');
+    expect(redact('abc')).toBe('abc');
   });
 });

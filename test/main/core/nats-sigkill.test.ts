@@ -1,8 +1,9 @@
 /**
  * `lagebild serve` consuming from NATS is killed with SIGKILL while a
- * publisher is still sending, and started again: every published alert
- * ends up in the cache exactly once, and nothing the server was told is
- * stored (acknowledged) was missing after the kill.
+ * publisher is still sending, at seeded random points, round after round,
+ * and started again: after every kill the cache passes SQLite's integrity
+ * check, holds each alert once, and misses nothing the server was told is
+ * stored (acknowledged); in the end every published alert is there once.
  */
 import Database from 'better-sqlite3';
 import { once } from 'node:events';
@@ -14,17 +15,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eveParser } from '../../../main/parsers/eve';
 import { AlertCache } from '../../../main/store/alert-cache';
 import { openJetStream, publishAll, type JetStreamClient } from '../../support/jetstream';
+import { seededRandom } from '../../support/seeded-random';
 import { startNatsServer, type NatsServer } from '../../support/nats-server';
 import { samplePath } from '../../support/samples';
 import { startServe, type ServeProcess } from '../../support/serve-process';
 
-const MESSAGES = 5000;
+const ROUNDS = 3;
+/** Published in each round, while the core consumes. */
+const PER_ROUND = 1500;
+const MESSAGES = ROUNDS * PER_ROUND;
 /** Every this many messages one is cut short: it is quarantined, and acked all the same. */
 const MALFORMED_EVERY = 100;
 const CHUNK = 100;
 const CHUNK_PAUSE_MS = 40;
-/** The core is killed once the server has this many acknowledgements. */
-const KILL_AFTER_ACKS = 1200;
+/** A round's kill comes once the server has acknowledgements this far into the round's share. */
+const KILL_BETWEEN = [0.2, 0.8] as const;
+const SEED = 0x5eed_0042;
 const POLL = { timeout: 60_000, interval: 20 };
 
 /** A real Suricata alert, made into MESSAGES distinct ones by its flow id. */
@@ -81,6 +87,20 @@ async function consumerInfo() {
   return client.jsm.consumers.info('EVE', 'lagebild');
 }
 
+/** What the cache holds after a kill: SQLite's verdict, and alerts counted with and without doubles. */
+function check(cachePath: string): { integrity: string; alerts: number; ids: number } {
+  const db = new Database(cachePath, { readonly: true });
+  try {
+    const integrity = db.prepare('PRAGMA integrity_check').pluck().get() as string;
+    const counts = db
+      .prepare('SELECT COUNT(*) AS alerts, COUNT(DISTINCT id) AS ids FROM alerts')
+      .get() as { alerts: number; ids: number };
+    return { integrity, ...counts };
+  } finally {
+    db.close();
+  }
+}
+
 describe('NATS feed killed mid-ingest', () => {
   it('stores every published alert exactly once, losing nothing acknowledged', async () => {
     const cachePath = join(dir, 'cache.sqlite');
@@ -94,36 +114,48 @@ describe('NATS feed killed mid-ingest', () => {
       }),
     );
     const payloads = Array.from({ length: MESSAGES }, (_, n) => payload(n));
-    const first = await serve(configPath);
-
-    // The sensor publishes at a steady pace while the core consumes.
+    const random = seededRandom(SEED);
     const seqs: number[] = [];
-    const publishing = (async () => {
-      for (let i = 0; i < MESSAGES; i += CHUNK) {
-        seqs.push(...(await publishAll(client, 'eve.dmz', payloads.slice(i, i + CHUNK))));
-        await new Promise((resolve) => setTimeout(resolve, CHUNK_PAUSE_MS));
-      }
-    })();
+    let interrupted = 0;
 
-    await expect
-      .poll(async () => (await consumerInfo()).ack_floor.stream_seq, POLL)
-      .toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-    first.child.kill('SIGKILL');
-    await once(first.child, 'exit');
-    const acked = (await consumerInfo()).ack_floor.stream_seq;
-    expect(acked, 'killed before everything was consumed').toBeLessThan(MESSAGES);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const running = await serve(configPath);
+      // The sensor publishes this round's share at a steady pace while the core consumes.
+      const first = round * PER_ROUND;
+      const publishing = (async () => {
+        for (let i = first; i < first + PER_ROUND; i += CHUNK) {
+          seqs.push(...(await publishAll(client, 'eve.dmz', payloads.slice(i, i + CHUNK))));
+          await new Promise((resolve) => setTimeout(resolve, CHUNK_PAUSE_MS));
+        }
+      })();
+      const share = KILL_BETWEEN[0] + random() * (KILL_BETWEEN[1] - KILL_BETWEEN[0]);
+      const killAt = first + Math.floor(share * PER_ROUND);
+      await expect
+        .poll(async () => (await consumerInfo()).ack_floor.stream_seq, POLL)
+        .toBeGreaterThanOrEqual(killAt);
+      running.child.kill('SIGKILL');
+      await once(running.child, 'exit');
+      const info = await consumerInfo();
+      const acked = info.ack_floor.stream_seq;
+      if (info.num_ack_pending > 0) interrupted += 1;
 
-    // Every message the server holds as acknowledged has its alert in the cache.
-    const afterKill = AlertCache.open(cachePath);
-    const idsBySeq = new Map(seqs.map((seq, n) => [seq, alertIdOf(payloads[n]!)]));
-    const lost = [...idsBySeq]
-      .filter(([seq, id]) => seq <= acked && id !== undefined && !afterKill.getAlert(id))
-      .map(([seq]) => seq);
-    afterKill.close();
-    expect(lost).toEqual([]);
+      const after = check(cachePath);
+      expect(after.integrity, `round ${round}`).toBe('ok');
+      expect(after.alerts, `round ${round}: doubled alerts`).toBe(after.ids);
+      // Every message the server holds as acknowledged has its alert in the cache.
+      const afterKill = AlertCache.open(cachePath);
+      const idsBySeq = new Map(seqs.map((seq, n) => [seq, alertIdOf(payloads[n]!)]));
+      const lost = [...idsBySeq]
+        .filter(([seq, id]) => seq <= acked && id !== undefined && !afterKill.getAlert(id))
+        .map(([seq]) => seq);
+      afterKill.close();
+      expect(lost, `round ${round}: acknowledged but not stored`).toEqual([]);
+      await publishing;
+    }
+    // The kills did land mid-stream, with messages delivered but not yet acknowledged.
+    expect(interrupted).toBeGreaterThan(0);
 
-    await publishing;
-    const second = await serve(configPath);
+    const last = await serve(configPath);
     const expectedIds = new Set(payloads.map(alertIdOf).filter((id) => id !== undefined));
     const malformed = MESSAGES / MALFORMED_EVERY;
     await expect
@@ -132,7 +164,7 @@ describe('NATS feed killed mid-ingest', () => {
         return [info.num_pending, info.num_ack_pending, info.ack_floor.stream_seq];
       }, POLL)
       .toEqual([0, 0, seqs.at(-1)]);
-    await second.stop();
+    await last.stop();
 
     const db = new Database(cachePath, { readonly: true });
     const counts = db
@@ -144,7 +176,9 @@ describe('NATS feed killed mid-ingest', () => {
       ),
     );
     const quarantined = db.prepare('SELECT COUNT(*) FROM quarantine').pluck().get();
+    const integrity = db.prepare('PRAGMA integrity_check').pluck().get();
     db.close();
+    expect(integrity).toBe('ok');
     expect(counts).toEqual({ alerts: expectedIds.size, ids: expectedIds.size });
     expect(ids.size).toBe(expectedIds.size);
     expect(quarantined).toBe(malformed);

@@ -1,8 +1,9 @@
 /**
  * `lagebild serve` tailing a file is killed with SIGKILL while the file is
- * still being written, again and again, and started once more: every line
- * written ends up in the cache exactly once, and the cache passes SQLite's
- * integrity check after every kill.
+ * still being written, again and again at seeded random points, and
+ * started once more: the cache passes SQLite's integrity check after every
+ * kill and keeps what it had committed, and every line written ends up in
+ * the cache exactly once.
  */
 import Database from 'better-sqlite3';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,11 +12,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eveParser } from '../../../main/parsers/eve';
 import { samplePath } from '../../support/samples';
+import { between, seededRandom } from '../../support/seeded-random';
 import { startServe, type ServeProcess } from '../../support/serve-process';
 
 const LINES = 6000;
 const CHUNK = 150;
 const KILLS = 3;
+/** Lines written in a round before its kill: a random number in this range. */
+const ROUND_LINES = [600, 1800] as const;
+const SEED = 0x5eed_0017;
 
 /** A real Suricata alert, made into LINES distinct ones by its flow id. */
 const TEMPLATE = JSON.parse(
@@ -38,6 +43,15 @@ function stored(cache: string): { total: number; distinct: number; integrity: st
     const distinct = db.prepare('SELECT count(DISTINCT id) FROM alerts').pluck().get() as number;
     const integrity = db.prepare('PRAGMA integrity_check').pluck().get() as string;
     return { total, distinct, integrity };
+  } finally {
+    db.close();
+  }
+}
+
+function storedIds(cache: string): Set<string> {
+  const db = new Database(cache, { readonly: true });
+  try {
+    return new Set(db.prepare('SELECT id FROM alerts').pluck().all() as string[]);
   } finally {
     db.close();
   }
@@ -74,19 +88,28 @@ describe('a file tail killed mid-ingest', () => {
       written += count;
     };
 
+    const random = seededRandom(SEED);
+    let committed = new Set<string>();
     for (let kill = 0; kill < KILLS; kill += 1) {
       const serve = await start();
-      // Write while it reads, then kill it at a moment the test does not choose.
-      const until = written + LINES / (KILLS + 1);
+      // Write while it reads, then kill it at a point the seed picks.
+      const until = written + between(random, ...ROUND_LINES);
       while (written < until) {
         writeChunk();
         await new Promise((resolve) => setTimeout(resolve, 15));
       }
+      await new Promise((resolve) => setTimeout(resolve, between(random, 0, 100)));
       serve.child.kill('SIGKILL');
       await new Promise((resolve) => serve.child.once('exit', resolve));
       const after = stored(cache);
-      expect(after.integrity).toBe('ok');
-      expect(after.total).toBe(after.distinct);
+      expect(after.integrity, `kill ${kill}`).toBe('ok');
+      expect(after.total, `kill ${kill}: doubled alerts`).toBe(after.distinct);
+      const now = storedIds(cache);
+      expect(
+        [...committed].filter((id) => !now.has(id)),
+        `kill ${kill}: committed alerts lost`,
+      ).toEqual([]);
+      committed = now;
     }
     while (written < LINES) writeChunk();
 

@@ -2,13 +2,23 @@
  * serve mode for real: the core on a temporary cache, the server on a
  * loopback port, and a WebSocket client speaking the contract.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { MAX_MESSAGE_BYTES } from '../../../shared/api';
 import { startCore, type Core } from '../../../main/core/app';
+import { logFilePath } from '../../../main/core/log';
 import { parseConfig } from '../../../main/core/config';
 import { startServer, ServeRefusedError, type RunningServer } from '../../../main/serve/server';
 import { samplePath } from '../../support/samples';
@@ -42,6 +52,15 @@ async function client(query = '', headers: Record<string, string> = {}) {
     }
   };
   return { socket, frames, call };
+}
+
+/** Where the log ends now; `logSince` reads what was written after it. */
+function logMark(): number {
+  return existsSync(logFilePath()) ? statSync(logFilePath()).size : 0;
+}
+
+function logSince(mark: number): string {
+  return readFileSync(logFilePath()).subarray(mark).toString('utf8');
 }
 
 function httpStatus(path: string): Promise<number> {
@@ -154,23 +173,63 @@ describe('serve mode', () => {
     wall.socket.close();
   });
 
-  it('refuses invalid parameters with a result, and closes on a malformed frame', async () => {
+  it('refuses invalid parameters with a result, and logs it', async () => {
     const { socket, call } = await client();
+    const mark = logMark();
     expect(await call('listRecentAlerts', { limit: -1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
     expect(await call('dropTables', {})).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
-    socket.send('{ not json');
-    expect(await closed).toBe(1003);
+    expect(logSince(mark)).toMatch(/\[warn\].*invalid parameters for listRecentAlerts: limit/);
+    expect(logSince(mark)).toMatch(
+      /\[warn\].*refused unknown method from client@[^:]*: dropTables/,
+    );
+    socket.close();
   });
 
-  it('closes a connection that sends an oversized message', async () => {
-    const { socket } = await client();
+  // Each frame is refused before anything acts on it: the connection closes and the log says why.
+  it.each([
+    ['not JSON', '{ not json', 1003, 'sent a malformed frame: not JSON'],
+    ['JSON but no object', '[1, "getInfo", {}]', 1003, 'sent a malformed frame: not an object'],
+    [
+      'an id only in a __proto__ key',
+      '{"__proto__":{"id":1},"method":"getInfo"}',
+      1003,
+      'invalid id',
+    ],
+    ['a binary frame', Buffer.from('{"id":1,"method":"getInfo"}'), 1003, 'binary frames'],
+    [
+      'an oversized frame',
+      JSON.stringify({ id: 1, method: 'log', params: { message: 'x'.repeat(MAX_MESSAGE_BYTES) } }),
+      1009,
+      'Max payload size exceeded',
+    ],
+  ])('closes the connection on %s and logs it', async (_what, frame, code, logged) => {
+    const { socket, frames } = await client();
+    const mark = logMark();
     const closed = new Promise<number>((resolve) => socket.once('close', resolve));
-    socket.send(JSON.stringify({ id: 1, method: 'log', params: { message: 'x'.repeat(200_000) } }));
-    expect(await closed).toBe(1009);
+    socket.send(frame);
+    expect(await closed).toBe(code);
+    expect(frames.filter((f) => 'id' in f)).toEqual([]);
+    await expect.poll(() => logSince(mark)).toMatch(new RegExp(`\\[warn\\].*${logged}`));
+  });
+
+  it('acts on no prototype-polluting parameters', async () => {
+    const { socket, frames } = await client();
+    const mark = logMark();
+    socket.send('{"id":7,"method":"listIncidents","params":{"__proto__":{"polluted":true}}}');
+    socket.send('{"id":8,"method":"constructor","params":{}}');
+    await expect.poll(() => frames.filter((f) => f.id === 7 || f.id === 8).length).toBe(2);
+    expect(frames.find((f) => f.id === 8)).toMatchObject({
+      result: { ok: false, error: { code: 'invalid' } },
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(logSince(mark)).toMatch(
+      /\[warn\].*refused unknown method from client@[^:]*: constructor/,
+    );
+    socket.close();
   });
 
   it('refuses a WebSocket upgrade from a page of another origin', async () => {

@@ -1,0 +1,54 @@
+/**
+ * `lagebild export --cache DB --format stix|misp|csv [selection] [--out FILE]`:
+ * writes the selected incidents as a STIX 2.1 bundle, a MISP event or CSV,
+ * never above the TLP ceiling. Without --out the file goes to stdout; what
+ * was exported and withheld is said on stderr.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api';
+import { loadConfigFile } from '../core/config';
+import { exportSelection } from '../export/export-file';
+import { AlertCache } from '../store/alert-cache';
+import { CliError } from './output';
+import { progressReporter } from './progress';
+import { SELECTION_OPTIONS, selectionFrom } from './selection-options';
+
+/** Runs the export command. */
+export function exportCommand(argv: string[]): void {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      cache: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      config: { type: 'string' },
+      progress: { type: 'boolean', default: false },
+      ...SELECTION_OPTIONS,
+    },
+  });
+  if (!values.cache) throw new CliError('export needs --cache DB', 2);
+  const format = values.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new CliError(`export needs --format ${EXPORT_FORMATS.join('|')}`, 2);
+  }
+  const selection = selectionFrom(values);
+  const organisation = values.config
+    ? loadConfigFile(values.config).sharing.organisation
+    : undefined;
+
+  const cache = AlertCache.open(values.cache, { readOnly: true });
+  try {
+    const progress = progressReporter('export', { force: values.progress });
+    const file = exportSelection(cache, format, selection, { organisation, onProgress: progress });
+    progress.finish();
+    if (values.out) writeFileSync(values.out, file.content);
+    else process.stdout.write(file.content);
+    process.stderr.write(
+      `exported ${file.incidents} incident(s), ${file.alerts} alert(s) as ${format}` +
+        ` to ${values.out ?? 'stdout'}; ${file.withheld} withheld above TLP:${selection.tlp.toUpperCase()}\n`,
+    );
+  } finally {
+    cache.close();
+  }
+}
