@@ -3,6 +3,7 @@
  * retention policy, what retention last did, and what a cache state means
  * for the person looking at the screen.
  */
+import { formatInstant } from '../time/time-format';
 import type { CacheInfo, CacheState, RetentionRun } from '../../shared/api';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
@@ -18,16 +19,9 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${UNITS[unit]}`;
 }
 
-/** A moment as an ISO-like local date and time to the minute. */
+/** A moment in the browser's zone as "2026-03-01 08:15", the form the time controls use. */
 export function formatMoment(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  return formatInstant(ms).slice(0, -3);
 }
 
 /** `n` with its noun, singular for one. */
