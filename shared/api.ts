@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AlertDetailSchema, AlertSchema, IncidentEventSchema, IncidentSchema } from './model';
+import { MAX_INSTANT_MS } from './instant';
 import { NOTIFY_LEVELS } from './notable';
 import { WallSchema } from './wall';
 import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS } from './vocab';
@@ -200,9 +201,10 @@ export const PublishResultSchema = z.object({
 export type PublishResult = z.infer<typeof PublishResultSchema>;
 
 /** An observed-time window, ms since the epoch, `from` <= `to`. */
+const InstantSchema = z.number().int().min(-MAX_INSTANT_MS).max(MAX_INSTANT_MS);
 const RangeParams = {
-  from: z.number().int().optional(),
-  to: z.number().int().optional(),
+  from: InstantSchema.optional(),
+  to: InstantSchema.optional(),
 };
 
 /** Refuses a window that ends before it starts. */
@@ -377,8 +379,8 @@ export const API_METHODS = {
   listAlertsBetween: {
     params: z
       .object({
-        after: z.number().int(),
-        until: z.number().int(),
+        after: InstantSchema,
+        until: InstantSchema,
         limit: z.number().int().min(1).max(5000),
       })
       .strict(),

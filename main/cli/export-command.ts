@@ -4,7 +4,8 @@
  * never above the TLP ceiling. Without --out the file goes to stdout; what
  * was exported and withheld is said on stderr.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api';
 import { loadConfigFile } from '../core/config';
@@ -37,12 +38,14 @@ export function exportCommand(argv: string[]): void {
     ? loadConfigFile(values.config).sharing.organisation
     : undefined;
 
+  if (values.out) refuseCacheFiles(values.out, values.cache);
+
   const cache = AlertCache.open(values.cache, { readOnly: true });
   try {
     const progress = progressReporter('export', { force: values.progress });
     const file = exportSelection(cache, format, selection, { organisation, onProgress: progress });
     progress.finish();
-    if (values.out) writeFileSync(values.out, file.content);
+    if (values.out) writeWhole(values.out, file.content);
     else process.stdout.write(file.content);
     process.stderr.write(
       `exported ${file.incidents} incident(s), ${file.alerts} alert(s) as ${format}` +
@@ -50,5 +53,25 @@ export function exportCommand(argv: string[]): void {
     );
   } finally {
     cache.close();
+  }
+}
+
+/** An --out naming the cache or one of its journal files would destroy the cache. */
+function refuseCacheFiles(out: string, cache: string): void {
+  const cacheFiles = ['', '-wal', '-shm', '-journal'].map((suffix) => resolve(cache + suffix));
+  if (cacheFiles.includes(resolve(out))) {
+    throw new CliError(`--out ${out} is the cache itself (or its journal); name another file`, 2);
+  }
+}
+
+/** Writes beside `path`, then renames: a failed export leaves no half file behind. */
+function writeWhole(path: string, content: string): void {
+  const partial = `${path}.partial`;
+  try {
+    writeFileSync(partial, content);
+    renameSync(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new CliError(`cannot write ${path}: ${(error as Error).message}`, 1);
   }
 }

@@ -13,6 +13,7 @@ import {
   type ResultOf,
 } from '../../shared/api';
 import type { ApiEndpoint, ClientContext } from './api-types';
+import { scrubSecrets } from './known-secrets';
 import { scopedLogger } from './log';
 
 const log = scopedLogger('api');
@@ -88,7 +89,11 @@ export function createApiEndpoint(
       log.error(`${method} failed: ${(error as Error).stack ?? String(error)}`);
       return {
         ok: false,
-        error: { code: 'internal', message: `${method} failed: ${(error as Error).message}` },
+        // A server's answer quoted in an error (a TAXII Location header) may echo a secret.
+        error: {
+          code: 'internal',
+          message: scrubSecrets(`${method} failed: ${(error as Error).message}`),
+        },
       };
     }
   }

@@ -4,7 +4,7 @@
  * addresses shortened to their network and host names left out. Applied in main, to every
  * answer and every event, before anything leaves for the screen.
  */
-import type { FeedHealth } from '../../shared/api';
+import type { CacheState, FeedHealth } from '../../shared/api';
 import type { Alert, Endpoint, Incident } from '../../shared/model';
 import { TLP_LEVELS, tlpRank, type Tlp } from '../../shared/vocab';
 import { networkOf } from '../correlate/correlation-key';
@@ -96,4 +96,13 @@ export function visibleIncidents(
 export function visibleFeed(feed: FeedHealth, visibleAlertCount: number): FeedHealth {
   const { lastError: _lastError, lagMs: _lagMs, ...rest } = feed;
   return { ...rest, alerts: visibleAlertCount, eventsPerSec: 0, quarantined: 0, errorCount: 0 };
+}
+
+/**
+ * The cache's state as a wall may see it: whether it takes writes, not the
+ * message, which names the cache file (and so the user) and counts records
+ * waiting, those above the wall's ceiling included.
+ */
+export function visibleCacheState({ state, since }: CacheState): CacheState {
+  return since === undefined ? { state } : { state, since };
 }

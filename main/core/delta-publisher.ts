@@ -5,7 +5,7 @@
  */
 import type { CacheState, Picture, PictureDelta } from '../../shared/api';
 import type { Tlp } from '../../shared/vocab';
-import { visibleFeed } from './client-view';
+import { visibleCacheState, visibleFeed } from './client-view';
 import type { AlertCache } from '../store/alert-cache';
 import type { ObservedRange } from '../store/window-queries';
 import type { FeedHealthBook } from './feed-health';
@@ -81,7 +81,7 @@ export class DeltaPublisher {
       arcs: this.cache.arcs(ARC_LIMIT, maxTlp),
       feeds: feeds.map((feed) => visibleFeed(feed, stats.byFeed[feed.id] ?? 0)),
       withheld: this.cache.stats().alerts - stats.alerts,
-      cache: this.cacheState(),
+      cache: visibleCacheState(this.cacheState()),
     };
   }
 
@@ -107,6 +107,7 @@ export class DeltaPublisher {
       stats: { ...stats, quarantined: 0 },
       feeds: feeds.map((feed) => visibleFeed(feed, visible[feed.id] ?? 0)),
       withheld: this.cache.windowAlertCount(range) - stats.alerts,
+      cache: visibleCacheState(base.cache),
     };
   }
 

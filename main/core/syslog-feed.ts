@@ -9,9 +9,11 @@
  * twice. Batches are committed without a cursor, and the feed's stored
  * cursor stays empty.
  *
- * A batch that cannot be committed (a full disk) is kept in memory and
- * tried again every RETRY_MS, newer messages queued behind it; past
- * MAX_PENDING_RECORDS arrivals are dropped and the feed's health counts them.
+ * A batch that the cache cannot take for now (a full disk, a read-only or
+ * locked file) is kept in memory and tried again every RETRY_MS, newer
+ * messages queued behind it; past MAX_PENDING_RECORDS arrivals are dropped,
+ * logged and named in the feed's last error. A batch that fails for a
+ * reason of its own is dropped and logged, so it cannot block the feed.
  */
 import type { AddressInfo } from 'node:net';
 import {
@@ -23,6 +25,7 @@ import { PendingRecords } from '../connectors/syslog/pending-records';
 import { MAX_BATCH_RECORDS, RecordBatcher } from '../connectors/syslog/record-batcher';
 import type { RawRecord } from '../connectors/types';
 import { parserFor } from '../parsers/detect';
+import { CacheError } from '../store/cache-error';
 import type { FeedConfig } from './config';
 import type { FeedDeps, RunningFeed } from './feed-runner';
 import type { FeedContext, IngestSummary } from './ingest';
@@ -65,6 +68,11 @@ export function runSyslog(
       try {
         afterBatch(deps.ingestor.ingest(context, parser, { records }));
       } catch (error) {
+        if (!isPassing(error)) {
+          log.error(`${feed.id}: ${records.length} messages lost: ${(error as Error).message}`);
+          pending.remove(records.length);
+          continue;
+        }
         const dropped = pending.takeDropped();
         const lost = dropped > 0 ? `, ${dropped} more dropped (memory bound)` : '';
         const message = `${pending.size} messages waiting${lost}: ${(error as Error).message}`;
@@ -136,4 +144,12 @@ export function runSyslog(
       if (pending.size > 0) log.error(`${feed.id}: stopped with ${pending.size} messages lost`);
     },
   };
+}
+
+/** Whether a failed commit may succeed later unchanged: the cache, not the batch, refused it. */
+function isPassing(error: unknown): boolean {
+  return (
+    error instanceof CacheError &&
+    (error.kind === 'full' || error.kind === 'read-only' || error.kind === 'locked')
+  );
 }

@@ -14,11 +14,15 @@ import { uuidV5 } from './stix-ids';
 /** Lagebild's namespace for MISP uuids, apart from its STIX ids. */
 const MISP_NAMESPACE = '3c0e9a57-8d21-4b6f-a4e8-5f19b2d7c034';
 
-/** MISP's distribution levels: 0 your organisation … 3 all communities. */
+/**
+ * MISP's distribution levels: 0 your organisation, 1 this community, 2
+ * connected communities, 3 all. Each TLP gets the widest level it allows:
+ * GREEN is for the recipient's community, AMBER for its organisation only.
+ */
 const DISTRIBUTION: Record<Tlp, string> = {
   clear: '3',
-  green: '2',
-  amber: '1',
+  green: '1',
+  amber: '0',
   'amber+strict': '0',
   red: '0',
 };

@@ -25,16 +25,21 @@ interface Aggregates {
  * Settles incidents `nums`; returns how many were deleted. Call inside a
  * write transaction, for SETTLE_BATCH incidents at most.
  *
- * Known shortcoming: an incident that keeps some alerts gets its alert
- * count, first and last seen, severity and TLP from those alerts, but its
- * lists of countries, sectors and feeds still name those of the deleted
- * alerts too: recomputing them means reading every remaining alert's
- * endpoints and sectors, which a long-lived incident makes costly.
+ * An incident that keeps some alerts gets its alert count, first and last
+ * seen and severity from those alerts. Its TLP never drops: its title,
+ * signature and target may come from a deleted alert, and a wall under a
+ * lower ceiling must not be shown them.
+ *
+ * Known shortcoming: its lists of countries, sectors and feeds still name
+ * those of the deleted alerts too: recomputing them means reading every
+ * remaining alert's endpoints and sectors, which a long-lived incident
+ * makes costly.
  */
 export function settleIncidents(statements: Statements, nums: readonly number[]): number {
   const aggregates = statements.get(INCIDENT_AGGREGATES);
   const update = statements.get(
-    `UPDATE incidents SET alerts = ?, first_seen = ?, last_seen = ?, severity = ?, tlp = ?
+    `UPDATE incidents SET alerts = ?, first_seen = ?, last_seen = ?, severity = ?,
+       tlp = max(tlp, ?)
      WHERE num = ?`,
   );
   const deleteEvents = statements.get('DELETE FROM incident_events WHERE incident = ?');

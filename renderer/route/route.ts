@@ -7,6 +7,7 @@
  * map and the sectors carry it as their `range`, the incident list as its
  * filter's `from` and `to`.
  */
+import { isInstant } from '../../shared/instant';
 import { IncidentFilterSchema, type IncidentFilter } from '../../shared/api';
 import { DEFAULT_SECTOR_WINDOW_MINUTES } from '../../shared/sector-window';
 
@@ -81,7 +82,7 @@ function filterFrom(query: URLSearchParams): IncidentFilter {
 function instantFrom(text: string | null): number | undefined {
   if (text === null || !/^\d{1,16}$/.test(text)) return undefined;
   const value = Number(text);
-  return Number.isSafeInteger(value) ? value : undefined;
+  return isInstant(value) ? value : undefined;
 }
 
 /** The window a query string names with `from` and `to`; none unless both fit. */

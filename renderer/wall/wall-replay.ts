@@ -4,6 +4,7 @@
  * offset, or ms since the epoch. A link that does not fit is ignored with a
  * note the banner shows: a wall never fails over a typo in its URL.
  */
+import { isInstant } from '../../shared/instant';
 import { MAX_REPLAY_SPEED, type Wall } from '../../shared/wall';
 import type { TimeRange } from '../route/route';
 
@@ -22,7 +23,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 /** An instant of a link; a "+" of an offset arrives as a space when the link did not encode it. */
 function instantOf(text: string): number | undefined {
   const value = text.trim().replace(/ /g, '+');
-  if (/^\d{1,16}$/.test(value)) return Number(value);
+  if (/^\d{1,16}$/.test(value)) return isInstant(Number(value)) ? Number(value) : undefined;
   if (!ISO_INSTANT.test(value)) return undefined;
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : undefined;

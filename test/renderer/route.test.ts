@@ -75,6 +75,8 @@ describe('route', () => {
     expect(parseRoute('#/?from=0&to=5000')).toEqual({ view: 'map', range: { from: 0, to: 5000 } });
     expect(parseRoute('#/?from=5000&to=10')).toEqual({ view: 'map' });
     expect(parseRoute('#/?from=-5&to=10')).toEqual({ view: 'map' });
+    // Past the latest time a Date can hold: the time bar could not show it.
+    expect(parseRoute('#/?from=0&to=9000000000000000')).toEqual({ view: 'map' });
     expect(parseRoute('#/?from=1e3&to=2e3')).toEqual({ view: 'map' });
     expect(parseRoute('#/?from=10')).toEqual({ view: 'map' });
     expect(parseRoute('#/sectors?window=60&from=x&to=1')).toEqual({

@@ -32,6 +32,8 @@ describe('wall replay', () => {
       `?replay=${FROM}..${TO}&speed=5000`,
       `?replay=${FROM}..${TO}&speed=2.5`,
       '?replay=%E0%A4%A..',
+      // Past the latest time a Date can hold: formatting it would throw.
+      '?replay=0..9000000000000000',
     ]) {
       const { plan, note } = replayFromQuery(query);
       expect(plan, query).toBeUndefined();

@@ -4,7 +4,7 @@
  * stderr, a TAXII collection on loopback, and usage errors.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,19 @@ describe('lagebild export', () => {
     const wrong = runLagebild(['export', '--cache', cache, '--format', 'stix', '--tlp', 'white']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/--tlp must be one of/);
+  });
+
+  it('never writes over the cache, and leaves no half file where it cannot write', () => {
+    const before = readFileSync(cache);
+    const overCache = runLagebild(['export', '--cache', cache, '--format', 'csv', '--out', cache]);
+    expect(overCache.status).toBe(2);
+    expect(overCache.stderr).toMatch(/is the cache itself/);
+    expect(readFileSync(cache).equals(before)).toBe(true);
+
+    const intoDirectory = exportTo('.', '--format', 'csv');
+    expect(intoDirectory.run.status).toBe(1);
+    expect(intoDirectory.run.stderr).toMatch(/cannot write/);
+    expect(existsSync(`${intoDirectory.out}.partial`)).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../main/core/config';
 import {
   visibleAlerts,
+  visibleCacheState,
   visibleFeed,
   visibleIncidents,
   visibleLevels,
@@ -106,5 +107,17 @@ describe('what a client may see', () => {
       stale: true,
       silentForMs: 5000,
     });
+  });
+});
+
+describe('the cache state a wall is sent', () => {
+  it('says whether the cache takes writes, without the message naming the file', () => {
+    const state = {
+      state: 'full' as const,
+      message: 'The disk holding /home/analyst/cache.sqlite is full; 120 records waiting',
+      since: 1_700_000_000_000,
+    };
+    expect(visibleCacheState(state)).toEqual({ state: 'full', since: 1_700_000_000_000 });
+    expect(visibleCacheState({ state: 'ok' })).toEqual({ state: 'ok' });
   });
 });
