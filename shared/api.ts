@@ -184,6 +184,8 @@ export const ExportFileSchema = z.object({
   alerts: z.number().int().nonnegative(),
   /** Alerts left out because they are marked above the chosen TLP. */
   withheld: z.number().int().nonnegative(),
+  /** Alerts left out because the export reached its size limit. */
+  truncated: z.number().int().nonnegative(),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
@@ -197,6 +199,8 @@ export const PublishResultSchema = z.object({
   pendingCount: z.number().int().nonnegative(),
   failures: z.array(z.object({ id: z.string(), message: z.string().optional() })).max(100),
   withheld: z.number().int().nonnegative(),
+  /** Alerts left out because the bundle reached the export size limit. */
+  truncated: z.number().int().nonnegative(),
 });
 export type PublishResult = z.infer<typeof PublishResultSchema>;
 

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api';
 import { loadConfigFile } from '../core/config';
 import { exportSelection } from '../export/export-file';
+import { MAX_EXPORT_ALERTS } from '../export/selection';
 import { AlertCache } from '../store/alert-cache';
 import { CliError } from './output';
 import { progressReporter } from './progress';
@@ -51,6 +52,11 @@ export function exportCommand(argv: string[]): void {
       `exported ${file.incidents} incident(s), ${file.alerts} alert(s) as ${format}` +
         ` to ${values.out ?? 'stdout'}; ${file.withheld} withheld above TLP:${selection.tlp.toUpperCase()}\n`,
     );
+    if (file.truncated > 0) {
+      process.stderr.write(
+        `${file.truncated} more alert(s) left out: one export holds at most ${MAX_EXPORT_ALERTS}; narrow the selection\n`,
+      );
+    }
   } finally {
     cache.close();
   }

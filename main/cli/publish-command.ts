@@ -45,7 +45,8 @@ export async function publishCommand(argv: string[]): Promise<void> {
     progress.finish();
     printLine(
       `${result.destination}: ${result.status}, ${result.successCount} taken, ${result.failureCount} refused, ` +
-        `${result.pendingCount} pending; ${result.withheld} alert(s) withheld above TLP:${selection.tlp.toUpperCase()}`,
+        `${result.pendingCount} pending; ${result.withheld} alert(s) withheld above TLP:${selection.tlp.toUpperCase()}` +
+        (result.truncated > 0 ? `; ${result.truncated} more left out (size limit)` : ''),
     );
     for (const failure of result.failures)
       printLine(`  refused ${failure.id}: ${failure.message ?? ''}`);

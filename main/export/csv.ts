@@ -65,13 +65,15 @@ function row(incidentId: string, alert: Alert): (string | number | undefined)[] 
   ];
 }
 
-// OWASP's list of characters a spreadsheet starts a formula with.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// OWASP's list of characters a spreadsheet starts a formula with, also
+// behind leading white space, which some spreadsheets skip.
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
 
 /** One field, defused and quoted as needed. */
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   const text = typeof value === 'number' ? String(value) : value;
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  // Numbers stay numbers: a negative count is no formula.
+  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -19,6 +19,8 @@ export interface ExportOptions {
   onProgress?: ProgressListener;
   /** The clock, for the file name. */
   now?: number;
+  /** Most alerts the file holds (MAX_EXPORT_ALERTS unless a test sets fewer). */
+  maxAlerts?: number;
 }
 
 /** Exports `selection` from `cache` as `format`. */
@@ -28,7 +30,7 @@ export function exportSelection(
   selection: ExportSelection,
   options: ExportOptions = {},
 ): ExportFile {
-  const selected = selectForExport(cache, selection, options.onProgress);
+  const selected = selectForExport(cache, selection, options.onProgress, options.maxAlerts);
   const organisation = options.organisation ?? DEFAULT_ORGANISATION;
   const stamp = fileStamp(options.now ?? Date.now());
   return {
@@ -36,6 +38,7 @@ export function exportSelection(
     incidents: selected.incidents.length,
     alerts: selected.alerts,
     withheld: selected.withheld,
+    truncated: selected.truncated,
   };
 }
 

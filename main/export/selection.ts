@@ -5,9 +5,11 @@
  * re-import meets them in the order they first arrived.
  *
  * Known shortcoming: the alerts read are kept in memory until the file is
- * written (the API hands the file over as one string), so an export of
- * millions of alerts needs memory in proportion; and a filtered export
- * covers at most MAX_EXPORT_INCIDENTS incidents, the incident list's bound.
+ * written (the API hands the file over as one string), so one export takes
+ * at most MAX_EXPORT_ALERTS alerts (the rest are counted as `truncated`, and
+ * the analyst is told); a filtered export covers at most
+ * MAX_EXPORT_INCIDENTS incidents, the incident list's bound. Streaming the
+ * file out in pieces would lift both.
  */
 import type { ExportSelection } from '../../shared/api';
 import type { Alert, Incident } from '../../shared/model';
@@ -21,6 +23,13 @@ const PAGE_SIZE = 2000;
 // Known shortcoming: a filter matching more incidents exports the newest of them only.
 export const MAX_EXPORT_INCIDENTS = 1000;
 
+/**
+ * Most alerts one export holds: a STIX bundle of 100,000 alerts is ~150 MB
+ * of text, and a string much longer than that brings V8 near its limit
+ * (an export of 200,000 crashed serve mode before this bound).
+ */
+export const MAX_EXPORT_ALERTS = 100_000;
+
 /** An incident as far as the export may show it: its alerts at or under the ceiling. */
 export interface SelectedIncident {
   incident: Incident;
@@ -33,6 +42,8 @@ export interface Selected {
   incidents: SelectedIncident[];
   alerts: number;
   withheld: number;
+  /** Alerts under the ceiling left out because the export reached MAX_EXPORT_ALERTS. */
+  truncated: number;
 }
 
 /** Called after each page of alerts read, with the alerts read so far and those to read. */
@@ -47,9 +58,10 @@ export function selectForExport(
   cache: AlertCache,
   selection: ExportSelection,
   onProgress?: ProgressListener,
+  maxAlerts = MAX_EXPORT_ALERTS,
 ): Selected {
   const allowed = tlpRank(selection.tlp);
-  const selected: Selected = { incidents: [], alerts: 0, withheld: 0 };
+  const selected: Selected = { incidents: [], alerts: 0, withheld: 0, truncated: 0 };
   const incidents = selectedIncidents(cache, selection);
   const total = incidents.reduce((sum, incident) => sum + incident.alerts, 0);
   let read = 0;
@@ -58,8 +70,9 @@ export function selectForExport(
     for (let after = 0, more = true; more;) {
       const page = cache.incidentAlertsAfter(incident.id, after, PAGE_SIZE);
       for (const alert of page.alerts) {
-        if (tlpRank(alert.tlp) <= allowed) alerts.push(alert);
-        else selected.withheld += 1;
+        if (tlpRank(alert.tlp) > allowed) selected.withheld += 1;
+        else if (selected.alerts + alerts.length < maxAlerts) alerts.push(alert);
+        else selected.truncated += 1;
       }
       read += page.alerts.length;
       onProgress?.(read, total);

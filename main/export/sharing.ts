@@ -43,7 +43,7 @@ export async function publishSelection(
   if (!destination)
     throw new UnknownDestinationError(`no TAXII destination "${name}" is configured`);
   const selected = selectForExport(cache, selection, options.onProgress);
-  const counts = { destination: name, withheld: selected.withheld };
+  const counts = { destination: name, withheld: selected.withheld, truncated: selected.truncated };
   if (selected.incidents.length === 0) {
     // Nothing may be shared: the server is not troubled with an empty envelope.
     const none = { statusId: '', status: 'complete' as const, failures: [] };

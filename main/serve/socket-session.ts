@@ -67,8 +67,23 @@ export function runSession(socket: WebSocket, endpoint: ApiEndpoint, client: Cli
     void endpoint.call(request.method, request.params, client).then((result) => {
       inFlight -= 1;
       if (socket.readyState !== socket.OPEN) return;
-      const frame: ResponseFrame = { id: request.id, result };
-      send(frame);
+      try {
+        send({ id: request.id, result });
+      } catch (error) {
+        // An answer too large to serialise (V8's string limit) must not end
+        // the process for every client: this caller gets an error instead.
+        log.error(
+          `${client.name}: the answer to ${String(request.method)} failed: ${(error as Error).message}`,
+        );
+        const failed: ResponseFrame = {
+          id: request.id,
+          result: {
+            ok: false,
+            error: { code: 'internal', message: 'the answer was too large to send' },
+          },
+        };
+        send(failed);
+      }
     });
   });
 

@@ -38,7 +38,12 @@ export async function downloadExport(
     file.alerts > 0
       ? `Exported ${file.incidents} incident(s), ${file.alerts} alert(s)`
       : 'Nothing to export';
-  return { message: `${what}${withheldText(file.withheld, selection.tlp)}`, failed: false };
+  const truncated =
+    file.truncated === 0 ? '' : `; ${file.truncated} more left out (size limit: narrow the filter)`;
+  return {
+    message: `${what}${withheldText(file.withheld, selection.tlp)}${truncated}`,
+    failed: false,
+  };
 }
 
 /** Publishes the scope to a configured TAXII destination. */
@@ -60,7 +65,9 @@ export async function publishExport(
 
 function publishedText(result: PublishResult, tlp: string): string {
   const counts = `${result.successCount} taken, ${result.failureCount} refused, ${result.pendingCount} pending`;
-  return `Published to ${result.destination} (${result.status}): ${counts}${withheldText(result.withheld, tlp)}`;
+  const truncated =
+    result.truncated === 0 ? '' : `; ${result.truncated} more left out (size limit)`;
+  return `Published to ${result.destination} (${result.status}): ${counts}${withheldText(result.withheld, tlp)}${truncated}`;
 }
 
 const publishFailed = (result: PublishResult) =>

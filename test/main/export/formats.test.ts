@@ -156,6 +156,12 @@ describe('CSV', () => {
     expect(csvCell(undefined)).toBe('');
   });
 
+  it('defuses a formula behind leading white space', () => {
+    expect(csvCell(' =1+1')).toBe("' =1+1");
+    expect(csvCell('\n=1+1')).toBe('"\'\n=1+1"');
+    expect(csvCell(-3)).toBe('-3');
+  });
+
   it('writes a defused title in an export', () => {
     const content = exportSelection(mixedCache(), 'csv', { tlp: 'green' }).content;
     expect(content).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -169,5 +175,13 @@ describe('STIX ids', () => {
     expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe(
       '2ed6657d-e927-568b-95e1-2665a8aea6a2',
     );
+  });
+});
+
+describe('an export past its size limit', () => {
+  it('holds the first alerts up to the limit and counts the rest as truncated', () => {
+    const file = exportSelection(mixedCache(), 'csv', { tlp: 'red' }, { maxAlerts: 3 });
+    expect(file).toMatchObject({ alerts: 3, truncated: 1, withheld: 0 });
+    expect(file.content.trim().split('\r\n')).toHaveLength(1 + 3);
   });
 });
