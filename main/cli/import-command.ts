@@ -1,6 +1,9 @@
 /**
- * `lagebild import --cache DB [--format F] [--feed ID] [--tlp T] [--config FILE] [--progress] PATH...`:
- * imports files or directories and prints what happened. Quarantined records
+ * `lagebild import --cache DB [--format F] [--feed ID] [--tlp T] [--config FILE] [--progress]
+ * [--trust-lagebild-ids] PATH...`: imports files or directories and prints what happened.
+ * `--trust-lagebild-ids` keeps the alert ids of a Lagebild STIX export, for
+ * a source the operator trusts (any bundle could otherwise claim, and so
+ * suppress, another source's alert id). Quarantined records
  * are a normal outcome (exit 0); a missing path or unusable cache is not.
  */
 import { existsSync } from 'node:fs';
@@ -27,6 +30,7 @@ export async function importCommand(argv: string[]): Promise<void> {
       tlp: { type: 'string', default: 'amber' },
       config: { type: 'string' },
       progress: { type: 'boolean', default: false },
+      'trust-lagebild-ids': { type: 'boolean', default: false },
     },
   });
   if (!values.cache) throw new CliError('import needs --cache DB', 2);
@@ -54,6 +58,7 @@ export async function importCommand(argv: string[]): Promise<void> {
       feed: { id: values.feed, type: 'file-import', tlp },
       ingestor,
       format,
+      trustLagebildIds: values['trust-lagebild-ids'],
       onFile: progress,
     });
     progress.finish();

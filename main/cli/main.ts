@@ -23,7 +23,7 @@ const log = scopedLogger('cli');
 
 const USAGE = `usage:
   lagebild import --cache DB [--format ${FORMATS.join('|')}] [--feed ID] [--tlp LEVEL] [--config FILE]
-      [--progress] PATH...
+      [--progress] [--trust-lagebild-ids] PATH...
   lagebild stats --cache DB [--json]
   lagebild export --cache DB --format stix|misp|csv [--out FILE] [--config FILE] [--progress]
       ${SELECTION_USAGE}

@@ -44,6 +44,12 @@ const FeedBaseSchema = z.object({
 const FileImportFeedSchema = FeedBaseSchema.extend({
   type: z.literal('file-import'),
   paths: z.array(z.string().min(1)).min(1),
+  /**
+   * These files come from a source the operator trusts: a Lagebild STIX
+   * export's alert ids are kept. Off, any bundle could claim (and so
+   * suppress) another source's alert id.
+   */
+  trustLagebildIds: z.boolean().default(false),
 }).strict();
 
 /** Follows one file as it grows, through rotation and truncation. */

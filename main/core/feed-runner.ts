@@ -47,7 +47,7 @@ function startFeed(feed: FeedConfig, deps: FeedDeps): RunningFeed {
   };
   switch (feed.type) {
     case 'file-import':
-      return runImport(feed.id, feed.paths, feed.format, context, deps, afterBatch);
+      return runImport(feed, context, deps, afterBatch);
     case 'file-tail':
       return runTail(feed, context, deps, afterBatch);
     case 'syslog':
@@ -62,18 +62,24 @@ function startFeed(feed: FeedConfig, deps: FeedDeps): RunningFeed {
 }
 
 function runImport(
-  id: string,
-  paths: string[],
-  format: FeedConfig['format'],
+  config: Extract<FeedConfig, { type: 'file-import' }>,
   feed: FeedContext,
   deps: FeedDeps,
   afterBatch: (summary: IngestSummary) => void,
 ): RunningFeed {
+  const { id, paths, format, trustLagebildIds } = config;
   deps.health.setState(id, 'connected');
   // Stopping ends the import between batches, before the cache is closed under it.
   const stopping = new AbortController();
   const { signal } = stopping;
-  importPaths(paths, { feed, ingestor: deps.ingestor, format, onBatch: afterBatch, signal })
+  importPaths(paths, {
+    feed,
+    ingestor: deps.ingestor,
+    format,
+    trustLagebildIds,
+    onBatch: afterBatch,
+    signal,
+  })
     .then((report) => {
       if (signal.aborted) return;
       const t = report.total;

@@ -5,7 +5,8 @@
  */
 import { readHead, listFiles, readFileBatches } from '../connectors/file-import';
 import { detectFormat, parserFor } from '../parsers/detect';
-import type { Format } from '../parsers/types';
+import { stix21TrustedParser } from '../parsers/stix21';
+import type { Format, Parser } from '../parsers/types';
 import {
   addSummary,
   emptySummary,
@@ -33,6 +34,12 @@ export interface ImportOptions {
   feed: FeedContext;
   ingestor: Ingestor;
   format?: Format;
+  /**
+   * The operator trusts these files' source: the alert ids a Lagebild STIX
+   * export names are kept. Off, such a bundle could claim another
+   * source's alert id and so suppress that alert.
+   */
+  trustLagebildIds?: boolean;
   /** Called after each batch, e.g. to publish a live delta. */
   onBatch?: (summary: IngestSummary) => void;
   /** Called after each file, with how many files are done of how many, e.g. for progress. */
@@ -94,7 +101,7 @@ async function importFile(path: string, options: ImportOptions): Promise<FileRep
     options.onBatch?.(summary);
     return { path, summary };
   }
-  const formatParser = parserFor(format);
+  const formatParser = importParser(format, options.trustLagebildIds ?? false);
   // A header-driven format keeps its header per file, and a JSON line
   // format may frame this file as one document.
   const parser = formatParser.openStream?.(head) ?? formatParser;
@@ -112,4 +119,9 @@ async function importFile(path: string, options: ImportOptions): Promise<FileRep
   // A stopped import leaves the summary out: the cache may be closing under it.
   if (!options.signal?.aborted) ingestor.finishSource(feed, budget);
   return { path, format, summary };
+}
+
+/** The parser of a format; for a trusted source, STIX keeps Lagebild's exported alert ids. */
+function importParser(format: Format, trustLagebildIds: boolean): Parser {
+  return format === 'stix21' && trustLagebildIds ? stix21TrustedParser : parserFor(format);
 }

@@ -17,11 +17,27 @@ import { sightingAlert } from './stix/sighting';
 /** Largest STIX document accepted, as the file connector reads them (e.g. ATT&CK bundles). */
 const MAX_STIX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
+/** How a STIX document is read. */
+export interface StixParseOptions {
+  /**
+   * Keep the alert ids that Lagebild's extension names (an exact restore of
+   * a Lagebild export). Only for a source the operator trusts: any bundle
+   * could otherwise claim, and so suppress, a sensor's alert id.
+   */
+  trustLagebildIds?: boolean;
+}
+
 /** The STIX 2.1 parser: framing 'document', the whole file is one record. */
 export const stix21Parser: Parser = {
   format: 'stix21',
   framing: 'document',
-  parse: parseStixDocument,
+  parse: (record, position) => parseStixDocument(record, position),
+};
+
+/** The STIX 2.1 parser for a trusted source: Lagebild's exported alert ids are kept. */
+export const stix21TrustedParser: Parser = {
+  ...stix21Parser,
+  parse: (record, position) => parseStixDocument(record, position, { trustLagebildIds: true }),
 };
 
 /**
@@ -29,15 +45,23 @@ export const stix21Parser: Parser = {
  * never thrown. `position` (the file's path) leads each rejection's
  * position, so the same bad object in two files is kept for each.
  */
-export function parseStixDocument(record: string, position?: string): ParseResult {
+export function parseStixDocument(
+  record: string,
+  position?: string,
+  options: StixParseOptions = {},
+): ParseResult {
   try {
-    return parseDocument(record, position);
+    return parseDocument(record, position, options.trustLagebildIds ?? false);
   } catch (error) {
     return { ok: false, reason: `STIX document could not be read: ${String(error).slice(0, 120)}` };
   }
 }
 
-function parseDocument(record: string, position?: string): ParseResult {
+function parseDocument(
+  record: string,
+  position: string | undefined,
+  trustLagebildIds: boolean,
+): ParseResult {
   const json = parseJsonRecord(record, MAX_STIX_DOCUMENT_BYTES);
   if (!json.ok) return json;
   const items = documentItems(json.value);
@@ -50,7 +74,7 @@ function parseDocument(record: string, position?: string): ParseResult {
   const count = (key: string, by = 1) => ignored.set(key, (ignored.get(key) ?? 0) + by);
   if (checked.superseded > 0) count('older version', checked.superseded);
   for (const object of checked.objects) {
-    const built = buildAlert(object, graph);
+    const built = buildAlert(object, graph, trustLagebildIds);
     if (built === undefined) count(truncate(object.type, 64));
     else if (built.ok) alerts.push(built.alert);
     else rejections.add(checked.indexById.get(object.id) ?? -1, object, built.reason);
@@ -66,13 +90,17 @@ function parseDocument(record: string, position?: string): ParseResult {
 }
 
 /** The alert an object makes, or undefined for object types that make none. */
-function buildAlert(object: StixObject, graph: StixGraph): BuildResult | undefined {
+function buildAlert(
+  object: StixObject,
+  graph: StixGraph,
+  trustLagebildIds: boolean,
+): BuildResult | undefined {
   switch (object.type) {
     case 'indicator':
       // A Lagebild export's indicator only summarises its sightings, which are the alerts.
       return isLagebildSummary(object) ? undefined : indicatorAlert(object, graph);
     case 'sighting':
-      return sightingAlert(object, graph);
+      return sightingAlert(object, graph, trustLagebildIds);
     case 'observed-data':
       // A sighting of this observed data already stands for it.
       return graph.sightedObservedData.has(object.id) ? undefined : observationAlert(object, graph);

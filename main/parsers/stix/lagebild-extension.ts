@@ -1,11 +1,16 @@
 /**
  * Lagebild's own STIX property extension. A Lagebild export puts it on
  * every sighting with the alert it stands for, so that a Lagebild that
- * imports the bundle restores that alert as it was (id, kind, title,
- * endpoints with ports…) instead of rebuilding a lesser one from the
- * graph, and the alerts regroup into the same incidents. Its indicators,
- * which only summarise those sightings, carry it without an alert and
- * make no alert of their own. Other producers' bundles never carry it.
+ * imports the bundle restores that alert as it was (kind, title, endpoints
+ * with ports…) instead of rebuilding a lesser one from the graph. Its
+ * indicators, which only summarise those sightings, carry it without an
+ * alert and make no alert of their own.
+ *
+ * Anyone can write the extension, and alert ids are one predictable global
+ * namespace in which the first alert stored under an id wins: a hostile
+ * bundle claiming the id of a sensor's (future) alert would silently
+ * suppress it. So the exported id is kept only for a source the operator
+ * trusts; any other sighting gets the id every STIX sighting gets.
  */
 import { z } from 'zod';
 import { EndpointSchema } from '../../../shared/model';
@@ -13,6 +18,7 @@ import { ALERT_KINDS, SECTORS, SEVERITIES } from '../../../shared/vocab';
 import { objectField, type JsonObject } from '../fields';
 import { parseTimestamp } from '../time';
 import type { BuildResult } from './common';
+import { alertId } from '../alert-id';
 import { alertTlp, objectProvenance } from './markings';
 import type { Tlp } from '../../../shared/vocab';
 import { rawOf, type StixObject } from './objects';
@@ -56,11 +62,15 @@ function extensionOf(object: JsonObject): JsonObject | undefined {
  * The alert a Lagebild export's sighting carries, restored; undefined for
  * a sighting without the extension, or with one that does not read as an
  * alert (it is then read like any other sighting). The TLP is the
- * sighting's own marking: nothing is copied from other objects.
+ * sighting's own marking: nothing is copied from other objects, and
+ * whatever TLP the extension itself claims is never read. The exported
+ * alert id is restored only when `trustIds` says the operator trusts the
+ * source; otherwise the id is the sighting's own, as for any sighting.
  */
 export function restoredAlert(
   sighting: StixObject,
   markings: ReadonlyMap<string, Tlp>,
+  trustIds: boolean,
 ): BuildResult | undefined {
   const extension = extensionOf(sighting);
   if (!extension) return undefined;
@@ -71,7 +81,7 @@ export function restoredAlert(
   return {
     ok: true,
     alert: {
-      id: data.alert_id,
+      id: trustIds ? data.alert_id : alertId('stix', sighting.id),
       kind: data.kind,
       observedAt,
       severity: data.severity,

@@ -26,10 +26,17 @@ import { observedBy, type Observed } from './observed-data';
 import { openCtiSighting } from './opencti';
 import { victimsOf, withReporter } from './victims';
 
-/** The alert of one sighting, or why its timestamps make it unusable. */
-export function sightingAlert(sighting: StixObject, graph: StixGraph): BuildResult {
+/**
+ * The alert of one sighting, or why its timestamps make it unusable.
+ * `trustLagebildIds` keeps the alert id a Lagebild export's extension names.
+ */
+export function sightingAlert(
+  sighting: StixObject,
+  graph: StixGraph,
+  trustLagebildIds = false,
+): BuildResult {
   // A Lagebild export's sighting carries the alert it stands for.
-  const exported = restoredAlert(sighting, graph.markings);
+  const exported = restoredAlert(sighting, graph.markings, trustLagebildIds);
   if (exported) return exported;
   const time = firstTimestamp(sighting, ['first_seen', 'last_seen', 'created', 'modified']);
   if (!time.ok) return time;

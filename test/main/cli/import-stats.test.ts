@@ -112,6 +112,29 @@ describe('lagebild import and stats', () => {
     expect(stats()).toMatchObject({ alerts: 1, quarantined: 4 });
   });
 
+  it("keeps a Lagebild bundle's alert ids only with --trust-lagebild-ids", () => {
+    const eve = runLagebild(['import', '--cache', cache, samplePath('suricata-eve')]);
+    expect(eve.status, eve.stderr).toBe(0);
+    const bundle = join(dir, 'bundle.json');
+    const exported = runLagebild([
+      'export',
+      '--cache',
+      cache,
+      '--format',
+      'stix',
+      '--tlp',
+      'amber',
+      '--out',
+      bundle,
+    ]);
+    expect(exported.status, exported.stderr).toBe(0);
+    // Trusted, the bundle names the alerts already cached; untrusted, it makes its own.
+    const trusted = runLagebild(['import', '--cache', cache, '--trust-lagebild-ids', bundle]);
+    expect(trusted.stdout).toMatch(/0 new alert\(s\), 6 already cached/);
+    const untrusted = runLagebild(['import', '--cache', cache, bundle]);
+    expect(untrusted.stdout).toMatch(/6 new alert\(s\), 0 already cached/);
+  });
+
   it('fails with a clear message on a missing path, an unusable cache or wrong usage', () => {
     const missing = runLagebild(['import', '--cache', cache, join(dir, 'nope.json')]);
     expect(missing).toMatchObject({ status: 1 });

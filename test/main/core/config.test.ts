@@ -53,6 +53,16 @@ describe('configuration', () => {
     expect(() => loadConfigFile(path)).toThrow(`${path}: feed "sensor-7": pollMs:`);
   });
 
+  it('trusts Lagebild alert ids only on a file-import feed that says so', () => {
+    const feed = { id: 'bundles', type: 'file-import', paths: ['p'] };
+    const read = (extra: object) => parseConfig({ feeds: [{ ...feed, ...extra }] }, 'x.json', '/');
+    expect(read({}).feeds[0]).toMatchObject({ trustLagebildIds: false });
+    expect(read({ trustLagebildIds: true }).feeds[0]).toMatchObject({ trustLagebildIds: true });
+    expect(() => read({ trustLagebildIds: 'yes' })).toThrow(/trustLagebildIds/);
+    const tail = { id: 'eve', type: 'file-tail', path: 'eve.json', trustLagebildIds: true };
+    expect(() => parseConfig({ feeds: [tail] }, 'x.json', '/')).toThrow(/x\.json/);
+  });
+
   it('refuses unknown keys, duplicate feed ids and unreadable files', () => {
     expect(() => parseConfig({ feeds: [], colour: 'red' }, 'x.json', '/')).toThrow(/x\.json/);
     const twice = { feeds: [1, 2].map(() => ({ id: 'a', type: 'file-import', paths: ['p'] })) };

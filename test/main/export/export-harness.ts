@@ -9,7 +9,7 @@ import type { Alert, Incident } from '../../../shared/model';
 import type { Tlp } from '../../../shared/vocab';
 import { createEnricherFromConfig } from '../../../main/core/enrichment';
 import { importPaths } from '../../../main/core/import-files';
-import { Ingestor } from '../../../main/core/ingest';
+import { Ingestor, type IngestSummary } from '../../../main/core/ingest';
 import { AlertCache } from '../../../main/store/alert-cache';
 
 /** A new cache file in a temporary folder. */
@@ -18,15 +18,24 @@ export function freshCache(): AlertCache {
   return AlertCache.open(join(dir, 'cache.sqlite'));
 }
 
-/** Imports `paths` into `cache` under feed `feed`, unmarked records at `tlp`. */
+/**
+ * Imports `paths` into `cache` under feed `feed`, unmarked records at `tlp`;
+ * `trustLagebildIds` as `lagebild import --trust-lagebild-ids`.
+ */
 export async function importInto(
   cache: AlertCache,
   paths: string[],
   feed = 'import',
   tlp: Tlp = 'amber',
-): Promise<void> {
+  trustLagebildIds = false,
+): Promise<IngestSummary> {
   const ingestor = new Ingestor(cache, createEnricherFromConfig(undefined));
-  await importPaths(paths, { feed: { id: feed, type: 'file-import', tlp }, ingestor });
+  const report = await importPaths(paths, {
+    feed: { id: feed, type: 'file-import', tlp },
+    ingestor,
+    trustLagebildIds,
+  });
+  return report.total;
 }
 
 /** Every incident of a cache, by id. */

@@ -1,10 +1,12 @@
 /**
  * The STIX importer's side of Lagebild's extension: a sighting carrying it
- * is restored as the alert it names, under the sighting's own marking; one
- * whose extension does not read as an alert is read like any sighting, and
- * a summarising indicator makes no alert of its own.
+ * is restored as the alert it names, under the sighting's own marking, with
+ * the exported alert id only when the source is trusted; one whose
+ * extension does not read as an alert is read like any sighting, and a
+ * summarising indicator makes no alert of its own.
  */
 import { describe, expect, it } from 'vitest';
+import { alertId } from '../../../main/parsers/alert-id';
 import { parseStixDocument } from '../../../main/parsers/stix21';
 import { LAGEBILD_EXTENSION_ID } from '../../../main/parsers/stix/lagebild-extension';
 import { tlpMarkingId } from '../../../main/export/stix-markings';
@@ -60,9 +62,17 @@ const ALERT = {
   destination: { ip: '198.51.100.20', port: 22, country: 'DE' },
 };
 
+const TRUSTED = { trustLagebildIds: true };
+
+function alertsOf(text: string, options = {}) {
+  const result = parseStixDocument(text, undefined, options);
+  if (!result.ok) throw new Error(result.reason);
+  return result.alerts;
+}
+
 describe("Lagebild's STIX extension on import", () => {
-  it("restores the alert a sighting carries, under the sighting's own marking", () => {
-    const result = parseStixDocument(bundle(ALERT));
+  it("restores the alert a trusted sighting carries, under the sighting's own marking", () => {
+    const result = parseStixDocument(bundle(ALERT), undefined, TRUSTED);
     if (!result.ok) throw new Error(result.reason);
     expect(result.alerts).toHaveLength(1);
     expect(result.alerts[0]).toMatchObject({
@@ -80,10 +90,30 @@ describe("Lagebild's STIX extension on import", () => {
     expect(result.ignored).toEqual({ indicator: 1 });
   });
 
+  it("restores all but the id from an untrusted sighting, which keeps the sighting's own id", () => {
+    const [alert] = alertsOf(bundle(ALERT));
+    expect(alert).toMatchObject({
+      id: alertId('stix', SIGHTING),
+      kind: 'alert',
+      title: 'ET SCAN Nmap',
+      category: 'attempted-recon',
+      signature: 'ET SCAN Nmap',
+      source: ALERT.source,
+      destination: ALERT.destination,
+      tlp: 'green',
+    });
+  });
+
+  it('never takes a TLP from the extension, trusted or not', () => {
+    const hostile = { ...ALERT, tlp: 'clear', tags: ['tlp:clear'] };
+    for (const options of [{}, TRUSTED]) {
+      const [alert] = alertsOf(bundle(hostile), options);
+      expect(alert?.tlp).toBe('green');
+    }
+  });
+
   it('reads a sighting whose extension is not an alert like any other sighting', () => {
-    const result = parseStixDocument(bundle({ ...ALERT, severity: 'apocalyptic' }));
-    if (!result.ok) throw new Error(result.reason);
-    const [alert] = result.alerts;
+    const [alert] = alertsOf(bundle({ ...ALERT, severity: 'apocalyptic' }), TRUSTED);
     expect(alert?.id).not.toBe(ALERT.alert_id);
     expect(alert?.title).toBe('Sighting of RED indicator name');
     // Read from the RED indicator, so it is RED too.
