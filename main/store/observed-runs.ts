@@ -51,9 +51,10 @@ export class ObservedRuns {
 }
 
 /**
- * Forgets the runs of the minutes before `cutoff` (ms): retention calls it
- * once no alert observed before `cutoff` is left, so that the walk of an
- * old window does not pass the empty runs of deleted alerts.
+ * Forgets the runs of the minutes before the one `cutoff` (ms) falls in:
+ * retention calls it once no alert observed in those minutes is left, so
+ * that the walk of an old window does not pass the empty runs of deleted
+ * alerts.
  */
 export function forgetRunsBefore(statements: Statements, cutoff: number): void {
   statements

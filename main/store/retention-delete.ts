@@ -1,17 +1,18 @@
 /**
  * Deletes one chunk of old alerts and takes their counts out of the
  * rollups in the same transaction, so that statistics read from the
- * rollups stay exactly those of the alerts that remain.
+ * rollups stay exactly those of the alerts that remain; the raw blocks
+ * only they named go with them.
  */
 import { forgetRunsBefore } from './observed-runs';
+import { blockCandidates, deleteBlocksLeftUnnamed } from './retention-settle';
 import type { Statements } from './statements';
 import { seqsObservedBefore } from './window-queries';
 
-/** What one chunk touched: incidents and raw blocks that may now be empty. */
+/** What one chunk removed, and the incidents it touched that may now be empty. */
 export interface DeletedChunk {
   alerts: number;
   incidents: number[];
-  blocks: number[];
 }
 
 // Floor, not SQLite's truncation, as the commit and migration 004 count minutes.
@@ -88,8 +89,9 @@ function subtractCounts(statements: Statements): void {
 
 /**
  * Deletes up to `limit` alerts observed before `cutoff` (ms) with their
- * rollup counts. Call inside a write transaction; returns what it touched,
- * for the caller to settle incidents and raw blocks once the run is done.
+ * rollup counts and the raw blocks left unnamed. Call inside a write
+ * transaction; returns what it touched, for the caller to settle incidents
+ * once the run is done.
  */
 export function deleteAlertChunk(
   statements: Statements,
@@ -102,11 +104,20 @@ export function deleteAlertChunk(
   const seqs = seqsObservedBefore(statements, cutoff, limit);
   if (seqs.length === 0) {
     forgetRunsBefore(statements, cutoff);
-    return { alerts: 0, incidents: [], blocks: [] };
+    return { alerts: 0, incidents: [] };
   }
   const picked = statements
     .get('INSERT INTO retention_chunk SELECT value FROM json_each(?)')
     .run(JSON.stringify(seqs)).changes;
+  // The chunk holds the oldest alerts, so every alert of a minute before its
+  // last one's goes with it (all before `cutoff` when it is not full): their
+  // runs go too, or each next chunk's walk would pass them again from the
+  // oldest minute on.
+  const lastObserved = statements
+    .get('SELECT observed_at FROM alerts WHERE seq = ?')
+    .pluck()
+    .get(seqs.at(-1)) as number;
+  forgetRunsBefore(statements, seqs.length < limit ? cutoff : lastObserved);
 
   subtractCounts(statements);
   const incidents = statements
@@ -116,11 +127,9 @@ export function deleteAlertChunk(
     )
     .pluck()
     .all() as number[];
-  const blocks = statements
-    .get('SELECT DISTINCT a.raw_block FROM retention_chunk c JOIN alerts a ON a.seq = c.seq')
-    .pluck()
-    .all() as number[];
+  const candidates = blockCandidates(statements);
   statements.get('DELETE FROM alerts WHERE seq IN (SELECT seq FROM retention_chunk)').run();
   statements.get('DELETE FROM retention_chunk').run();
-  return { alerts: picked, incidents, blocks };
+  deleteBlocksLeftUnnamed(statements, candidates);
+  return { alerts: picked, incidents };
 }

@@ -66,18 +66,64 @@ export function settleBatches<T>(values: readonly T[]): T[][] {
   return batches;
 }
 
-/**
- * Deletes the raw blocks among `ids` that no alert names any more. One
- * pass over the alerts (there is no index on raw_block: it would cost
- * every alert bytes for a question only retention asks), so the caller
- * gathers a whole run's candidates and asks once.
- */
-export function deleteUnusedBlocks(statements: Statements, ids: readonly number[]): number {
-  if (ids.length === 0) return 0;
+/** A raw block the alerts of a chunk named, and the seq span of those alerts. */
+export interface ChunkBlock {
+  block: number;
+  feed: number;
+  first: number;
+  last: number;
+}
+
+/** The blocks the chunk's alerts name. Call before they are deleted. */
+export function blockCandidates(statements: Statements): ChunkBlock[] {
   return statements
     .get(
-      `DELETE FROM raw_blocks WHERE id IN (SELECT value FROM json_each(?))
-       AND id NOT IN (SELECT raw_block FROM alerts)`,
+      `SELECT a.raw_block AS block, a.feed, min(a.seq) AS first, max(a.seq) AS last
+       FROM retention_chunk c JOIN alerts a ON a.seq = c.seq GROUP BY a.raw_block`,
     )
-    .run(JSON.stringify(ids)).changes;
+    .all() as ChunkBlock[];
+}
+
+/**
+ * Deletes the blocks among `candidates` that no alert names now that the
+ * chunk's alerts are gone. Call in the chunk's transaction, right after its
+ * delete. Returns how many went.
+ *
+ * There is no index on raw_block (it would cost every alert bytes for a
+ * question only retention asks), and a pass over all alerts per chunk is
+ * too slow, so the check leans on how blocks are filled: a feed's records
+ * go into its open block in arrival order and its next block gets a larger
+ * id, so along a feed's alerts in seq order the block never goes down and
+ * the alerts naming one block sit together. An alert still naming a
+ * candidate therefore lies inside the seq span of the deleted alerts that
+ * named it, or is the feed's nearest alert below or above that span: only
+ * the span and one alert each side are read. (No commit comes in between;
+ * a later one, even reusing the seqs of deleted newest alerts, names the
+ * feed's open block above all others and keeps the order.)
+ */
+export function deleteBlocksLeftUnnamed(
+  statements: Statements,
+  candidates: readonly ChunkBlock[],
+): number {
+  const inside = statements
+    .get('SELECT 1 FROM alerts WHERE seq BETWEEN ? AND ? AND raw_block = ? LIMIT 1')
+    .pluck();
+  const below = statements
+    .get('SELECT raw_block FROM alerts WHERE seq < ? AND feed = ? ORDER BY seq DESC LIMIT 1')
+    .pluck();
+  const above = statements
+    .get('SELECT raw_block FROM alerts WHERE seq > ? AND feed = ? ORDER BY seq LIMIT 1')
+    .pluck();
+  const unnamed = candidates
+    .filter(
+      ({ block, feed, first, last }) =>
+        inside.get(first, last, block) === undefined &&
+        below.get(first, feed) !== block &&
+        above.get(last, feed) !== block,
+    )
+    .map(({ block }) => block);
+  if (unnamed.length === 0) return 0;
+  return statements
+    .get('DELETE FROM raw_blocks WHERE id IN (SELECT value FROM json_each(?))')
+    .run(JSON.stringify(unnamed)).changes;
 }

@@ -15,7 +15,7 @@ import type { RetentionRun } from '../../shared/api';
 import { scopedLogger } from '../core/log';
 import { recordRetentionRun } from './maintenance-runs';
 import { deleteAlertChunk } from './retention-delete';
-import { deleteUnusedBlocks, settleBatches, settleIncidents } from './retention-settle';
+import { settleBatches, settleIncidents } from './retention-settle';
 import type { Statements } from './statements';
 
 const log = scopedLogger('retention');
@@ -85,7 +85,6 @@ class RetentionRunner {
   private cutoff: number | undefined;
   private readonly reasons = new Set<'age' | 'size'>();
   private readonly incidents = new Set<number>();
-  private readonly blocks = new Set<number>();
   private readonly chunk: number;
 
   constructor(
@@ -117,7 +116,7 @@ class RetentionRunner {
       if ((await this.deleteBefore(cutoff)) === 0) break;
       this.reasons.add('size');
       this.cutoff = Math.max(this.cutoff ?? cutoff, cutoff);
-      // Deleted rows give their pages back only once their incidents and blocks go too.
+      // Deleted rows give their pages back only once their incidents go too.
       this.settle();
       if (usedBytes(this.statements) >= used) {
         // What fills the file is not alerts (quarantine, texts): removing more would not help.
@@ -127,14 +126,12 @@ class RetentionRunner {
     }
   }
 
-  /** Deletes incidents left empty and blocks no alert names. */
+  /** Deletes incidents left empty (the chunks took the blocks no alert names). */
   settle(): void {
     for (const nums of settleBatches([...this.incidents])) {
       this.removedIncidents += this.write(() => settleIncidents(this.statements, nums));
     }
     this.incidents.clear();
-    this.write(() => deleteUnusedBlocks(this.statements, [...this.blocks]));
-    this.blocks.clear();
     this.options.settled?.();
   }
 
@@ -161,7 +158,6 @@ class RetentionRunner {
       const chunk = this.write(() => deleteAlertChunk(this.statements, cutoff, this.chunk));
       removed += chunk.alerts;
       for (const num of chunk.incidents) this.incidents.add(num);
-      for (const id of chunk.blocks) this.blocks.add(id);
       if (chunk.alerts < this.chunk) break;
       await this.options.pause?.();
     }

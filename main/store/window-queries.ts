@@ -6,7 +6,11 @@
  * wants first, a few minutes at a time and twice as many each round, reads
  * the time and seq of the alerts in their runs, and stops once it holds
  * enough: the alerts of minutes it has not reached all come later in its
- * order. Only the alerts it keeps are read in full.
+ * order. Each round asks SQLite for no more than it still lacks, in order,
+ * so a minute that holds a bulk import's million alerts hands over only
+ * those few (SQLite still passes over the minute's rows once: an index on
+ * observed_at would cost every alert bytes the size budget has not got).
+ * Only the alerts it keeps are read in full.
  */
 import type { Arc } from '../../shared/api';
 import type { Alert } from '../../shared/model';
@@ -36,14 +40,14 @@ const RUNS_SQL = `SELECT first_seq, last_seq FROM observed_minutes
   WHERE minute BETWEEN ? AND ? ORDER BY first_seq`;
 
 // The runs come as one JSON array of [first, last]: one statement for any number of runs.
-const CANDIDATES_SQL = `SELECT a.seq, a.observed_at FROM json_each(?) r
+const candidatesSql = (order: string) => `SELECT a.seq FROM json_each(?) r
   JOIN alerts a ON a.seq BETWEEN r.value ->> 0 AND r.value ->> 1
-  WHERE a.observed_at BETWEEN ? AND ? AND a.tlp <= ?`;
+  WHERE a.observed_at BETWEEN ? AND ? AND a.tlp <= ? ORDER BY ${order} LIMIT ?`;
 
-interface Candidate {
-  seq: number;
-  observed_at: number;
-}
+const CANDIDATES_SQL: Record<Direction, string> = {
+  newest: candidatesSql('a.observed_at DESC, a.seq DESC'),
+  oldest: candidatesSql('a.observed_at, a.seq'),
+};
 
 /** The runs of minutes [first, last], overlapping ones merged so no alert is read twice. */
 function runsOf(statements: Statements, first: number, last: number): [number, number][] {
@@ -57,18 +61,23 @@ function runsOf(statements: Statements, first: number, last: number): [number, n
   return merged;
 }
 
-/** The alerts observed in minutes [first, last] and in `range`, marked at most `maxTlp`. */
+/**
+ * The seqs of the first `limit` alerts in `direction` observed in minutes
+ * [first, last] and in `range`, marked at most `maxTlp`.
+ */
 function candidates(
   statements: Statements,
   minutes: { first: number; last: number },
-  range: ObservedRange,
-  maxTlp: number,
-): Candidate[] {
+  query: { range: ObservedRange; limit: number; maxTlp: number; direction: Direction },
+): number[] {
   const runs = runsOf(statements, minutes.first, minutes.last);
   if (runs.length === 0) return [];
-  const from = Math.max(range.from, minutes.first * MINUTE_MS);
-  const to = Math.min(range.to, minutes.last * MINUTE_MS + MINUTE_MS - 1);
-  return statements.get(CANDIDATES_SQL).all(JSON.stringify(runs), from, to, maxTlp) as Candidate[];
+  const from = Math.max(query.range.from, minutes.first * MINUTE_MS);
+  const to = Math.min(query.range.to, minutes.last * MINUTE_MS + MINUTE_MS - 1);
+  return statements
+    .get(CANDIDATES_SQL[query.direction])
+    .pluck()
+    .all(JSON.stringify(runs), from, to, query.maxTlp, query.limit) as number[];
 }
 
 /** The seqs of the first `limit` alerts of `range` in `direction`, in that order. */
@@ -81,19 +90,20 @@ function walk(
 ): number[] {
   const lowest = minuteOf(range.from);
   const highest = minuteOf(range.to);
-  const found: Candidate[] = [];
+  // Each round's minutes all come after the previous rounds' in `direction`,
+  // so the rounds' answers, each in order, append into the whole answer.
+  const found: number[] = [];
   let next = direction === 'newest' ? highest : lowest;
   for (let span = 1; found.length < limit && next >= lowest && next <= highest; span *= 2) {
     const minutes =
       direction === 'newest'
         ? { first: Math.max(lowest, next - span + 1), last: next }
         : { first: next, last: Math.min(highest, next + span - 1) };
-    found.push(...candidates(statements, minutes, range, maxTlp));
+    const wanted = { range, limit: limit - found.length, maxTlp, direction };
+    for (const seq of candidates(statements, minutes, wanted)) found.push(seq);
     next = direction === 'newest' ? minutes.first - 1 : minutes.last + 1;
   }
-  const sign = direction === 'newest' ? -1 : 1;
-  found.sort((a, b) => sign * (a.observed_at - b.observed_at || a.seq - b.seq));
-  return found.slice(0, limit).map((candidate) => candidate.seq);
+  return found;
 }
 
 /** The alerts `seqs` names, in `direction`'s order. */

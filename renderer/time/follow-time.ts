@@ -7,12 +7,12 @@
 import type { LagebildApi } from '../../shared/api';
 import type { TimeRange } from '../route/route';
 import { scopedLogger } from '../log';
-import { MAX_ALERTS } from '../store/alerts-slice';
 import type { AppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
 import { timeModeOf } from '../store/time-slice';
 import { runReplayClock } from './replay-clock';
 import { createReplaySteps } from './replay-steps';
+import { showWindow } from './show-window';
 
 const log = scopedLogger('time');
 
@@ -32,16 +32,11 @@ export function followTime(
   let generation = 0;
   const replaySteps = createReplaySteps(api, store, () => generation);
 
-  const loadWindow = async (range: TimeRange, asked: number) => {
-    const [picture, alerts] = await Promise.all([
-      api.call('getPicture', range),
-      api.call('listRecentAlerts', { limit: MAX_ALERTS, ...range }),
-    ]);
-    if (asked !== generation) return;
-    if (!alerts.ok) log.warn(`listRecentAlerts failed: ${alerts.error.message}`);
-    if (picture.ok) store.getState().showHistory(picture.value, alerts.ok ? alerts.value : []);
-    else log.warn(`getPicture failed: ${picture.error.message}`);
-  };
+  const loadWindow = (range: TimeRange, asked: number) =>
+    showWindow(api, store, range, {
+      stillWanted: () => asked === generation,
+      warn: (problem) => log.warn(problem),
+    });
 
   const load = async (state: AppState) => {
     generation += 1;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventOf, LagebildApi, MethodName } from '../../shared/api';
 import { createAppStore } from '../../renderer/store/app-store';
 import { startSync } from '../../renderer/store/sync';
+import { REPLAY_PICTURE_MS } from '../../renderer/time/replay-steps';
 import { makeAlert, makePicture } from './fixtures';
 
 interface Call {
@@ -84,37 +85,43 @@ describe('following the time shown', () => {
     expect(lastCall(calls, 'getPicture')).toEqual({});
   });
 
-  it('replays step by step: new alerts pulse and the counts grow with the clock', async () => {
+  it('replays step by step: new alerts pulse at once, the counts every few seconds', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const { store, calls } = started();
-    const range = { from: 1_000_000, to: 1_020_000 };
+    const range = { from: 1_000_000, to: 1_100_000 };
+    const pictures = () => calls.filter((call) => call.method === 'getPicture').length;
     store.getState().setRange(range);
     store.getState().startReplay({ ...range, speed: 4, loop: false });
     await vi.waitFor(() =>
       expect(lastCall(calls, 'getPicture')).toEqual({ ...range, to: 1_000_000 }),
     );
     await vi.waitFor(() => expect(store.getState().stats.alerts).toBe(0));
+    const afterStart = pictures();
 
-    // 500 ms of real time at 4x is 2 s replayed: alerts 1 and 2.
+    // 500 ms of real time at 4x is 2 s replayed: alerts 1 and 2 pulse.
     vi.advanceTimersByTime(500);
-    await vi.waitFor(() => expect(store.getState().stats.alerts).toBe(2));
+    await vi.waitFor(() => expect(Object.keys(store.getState().arrivedAt)).toHaveLength(2));
     expect(lastCall(calls, 'listAlertsBetween')).toMatchObject({
       after: 1_000_000,
       until: 1_002_000,
     });
-    expect(Object.keys(store.getState().arrivedAt)).toHaveLength(2);
+    // The counts wait for the next picture, REPLAY_PICTURE_MS of real time on.
+    expect(pictures()).toBe(afterStart);
+    expect(store.getState().stats.alerts).toBe(0);
 
+    vi.advanceTimersByTime(REPLAY_PICTURE_MS - 500);
+    await vi.waitFor(() => expect(store.getState().stats.alerts).toBe(12));
+    expect(pictures()).toBe(afterStart + 1);
+    expect(Object.keys(store.getState().arrivedAt)).toHaveLength(12);
+
+    // Paused, the picture catches up with the clock at once.
     vi.advanceTimersByTime(500);
-    await vi.waitFor(() => expect(store.getState().stats.alerts).toBe(4));
-    expect(lastCall(calls, 'listAlertsBetween')).toMatchObject({
-      after: 1_002_000,
-      until: 1_004_000,
-    });
-
-    // Paused, a step still moves it on by a minute (here to the end).
+    await vi.waitFor(() => expect(Object.keys(store.getState().arrivedAt)).toHaveLength(14));
     store.getState().setPlaying(false);
+    await vi.waitFor(() => expect(store.getState().stats.alerts).toBe(14));
     vi.advanceTimersByTime(5000);
-    expect(store.getState().replay?.at).toBe(1_004_000);
+    expect(store.getState().replay?.at).toBe(1_014_000);
+    // A step by hand shows its counts at once too.
     store.getState().advanceReplay(60_000);
     await vi.waitFor(() => expect(store.getState().stats.alerts).toBe(20));
 

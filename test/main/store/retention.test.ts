@@ -148,6 +148,42 @@ describe('retention by age', () => {
     cache.close();
   });
 
+  it('keeps every raw block a remaining alert names, with feeds interleaved and times mixed', async () => {
+    const file = tempCacheFile();
+    const cache = AlertCache.open(file);
+    // Three feeds commit by turns, a few records at a time, in an order unlike their times:
+    // blocks hold alerts both sides of the cutoff, among other feeds' alerts.
+    const alerts = Array.from({ length: 1800 }, (_, i) =>
+      makeAlert({
+        id: `eve:mix-${i}`,
+        feed: FEEDS[Math.floor(i / 7) % FEEDS.length]!,
+        observedAt: NOW - 10 * DAY + ((i * 7919) % 1800) * 8 * 60_000,
+      }),
+    );
+    for (let i = 0; i < alerts.length; i += 7) {
+      const batch = alerts.slice(i, i + 7);
+      cache.commit({ feed: batch[0]!.feed, feedType: 'eve', alerts: batch, quarantine: [] });
+    }
+    const cutoff = NOW - 5 * DAY;
+    await cache.applyRetention({ maxAgeDays: 5 }, { now: NOW, chunk: 97 });
+
+    const kept = alerts.filter((alert) => alert.observedAt >= cutoff);
+    expect(cache.facts().alerts).toBe(kept.length);
+    for (const alert of kept) expect(cache.getAlert(alert.id)?.raw).toBe(alert.raw);
+    const orphans = rows(
+      file,
+      'SELECT count(*) FROM raw_blocks WHERE id NOT IN (SELECT raw_block FROM alerts)',
+    );
+    expect(orphans).toEqual([0]);
+    // The runs of the emptied minutes went chunk by chunk, none is left before the cutoff.
+    const stale = rows(
+      file,
+      `SELECT count(*) FROM observed_minutes WHERE minute < ${cutoff / 60_000}`,
+    );
+    expect(stale).toEqual([0]);
+    cache.close();
+  });
+
   it('lets later commits go on into the incidents it changed', async () => {
     const cache = AlertCache.open(tempCacheFile());
     const alerts = spreadAlerts(200);

@@ -303,6 +303,40 @@ describe('migration 005', () => {
     }
   });
 
+  it('answers a few alerts from a minute that holds 50 000 of them, exactly', () => {
+    const crowded = AlertCache.open(tempCacheFile());
+    try {
+      const minute = Date.UTC(2025, 0, 1, 12, 0, 0);
+      // A bulk import without times: all in one minute, arrival order unlike observed order.
+      const times = Array.from({ length: 50_000 }, (_, i) => minute + ((i * 7919) % 60_000));
+      for (let i = 0; i < times.length; i += 10_000) {
+        crowded.commit({
+          feed: 'sensor-a',
+          feedType: 'file-import',
+          alerts: times
+            .slice(i, i + 10_000)
+            .map((observedAt, j) => makeAlert({ id: `eve:bulk-${i + j}`, observedAt })),
+          quarantine: [],
+        });
+      }
+      const order = times.map((observedAt, arrival) => ({ observedAt, arrival }));
+      const newest = [...order].sort(
+        (a, b) => b.observedAt - a.observedAt || b.arrival - a.arrival,
+      );
+      const oldest = [...order].sort(
+        (a, b) => a.observedAt - b.observedAt || a.arrival - b.arrival,
+      );
+      const name = (entry: { arrival: number }) => `eve:bulk-${entry.arrival}`;
+
+      const observed = crowded.alertsObserved({ from: minute, to: minute + MINUTE_MS }, 10);
+      expect(ids(observed)).toEqual(newest.slice(0, 10).map(name));
+      const step = crowded.alertsBetween({ after: minute - 1, until: minute + MINUTE_MS }, 10);
+      expect(ids(step)).toEqual(oldest.slice(0, 10).map(name));
+    } finally {
+      crowded.close();
+    }
+  }, 60_000);
+
   it('keeps alerts observed before 1970 in their window', () => {
     const early = AlertCache.open(tempCacheFile());
     try {
