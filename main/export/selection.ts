@@ -15,6 +15,7 @@ import type { ExportSelection } from '../../shared/api';
 import type { Alert, Incident } from '../../shared/model';
 import { stricterTlp, tlpRank, type Tlp } from '../../shared/vocab';
 import type { AlertCache } from '../store/alert-cache';
+import { sourceIndicator, type SourceIndicator } from './source-indicator';
 
 /** Alerts read from the cache at once. */
 const PAGE_SIZE = 2000;
@@ -35,6 +36,8 @@ export interface SelectedIncident {
   incident: Incident;
   /** In stored order; never empty. */
   alerts: Alert[];
+  /** The STIX indicator the incident was made from, as its source wrote it. */
+  source?: SourceIndicator;
 }
 
 /** What a selection gave: the incidents to export and how many alerts were left out. */
@@ -81,7 +84,8 @@ export function selectForExport(
     }
     if (alerts.length === 0) continue;
     selected.alerts += alerts.length;
-    selected.incidents.push({ incident, alerts });
+    const source = sourceIndicator(cache, alerts[0]!);
+    selected.incidents.push({ incident, alerts, ...(source ? { source } : {}) });
   }
   return selected;
 }

@@ -113,7 +113,10 @@ function extensionDefinition(): StixObject[] {
  * come from the exported alerts only, never from a withheld one, and it is
  * marked as strictly as the strictest of them.
  */
-function incidentIndicator({ incident, alerts }: SelectedIncident, producerId: string): StixObject {
+function incidentIndicator(
+  { incident, alerts, source }: SelectedIncident,
+  producerId: string,
+): StixObject {
   const [first] = alerts as [Alert, ...Alert[]];
   // A loop, not Math.max(...): spreading a large selection overflows the stack.
   const last = alerts.reduce(
@@ -127,10 +130,10 @@ function incidentIndicator({ incident, alerts }: SelectedIncident, producerId: s
     created_by_ref: producerId,
     created: iso(first.observedAt),
     modified: iso(Math.max(last, first.observedAt)),
-    name: first.signature ?? first.title,
+    name: source?.name ?? first.title,
     indicator_types: ['malicious-activity'],
-    pattern: indicatorPattern(alerts),
-    pattern_type: 'stix',
+    pattern: source?.pattern ?? indicatorPattern(alerts),
+    pattern_type: source?.patternType ?? 'stix',
     valid_from: iso(first.observedAt),
     ...marked(strictestOf(alerts)),
     extensions: {
