@@ -9,7 +9,7 @@ import { AlertDetailSchema, AlertSchema, IncidentEventSchema, IncidentSchema } f
 import { MAX_INSTANT_MS } from './instant';
 import { NOTIFY_LEVELS } from './notable';
 import { WallSchema } from './wall';
-import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS } from './vocab';
+import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS, type Tlp } from './vocab';
 
 /** Counts keyed by a label (country code, sector, feed id, ...). */
 const CountsSchema = z.record(z.string(), z.number().int().nonnegative());
@@ -163,6 +163,9 @@ export type CacheInfo = z.infer<typeof CacheInfoSchema>;
 
 export const EXPORT_FORMATS = ['stix', 'misp', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The TLP ceiling an export starts with, in the UI and on the command line. */
+export const DEFAULT_EXPORT_TLP: Tlp = 'green';
 
 /** What an export or a publication covers: given incidents, or those a filter finds. */
 export const ExportSelectionSchema = z

@@ -4,12 +4,14 @@
  * GREEN unless raised: what leaves the SOC should be shareable by default.
  */
 import type { ParseArgsConfig } from 'node:util';
-import { IncidentFilterSchema, type ExportSelection, type IncidentFilter } from '../../shared/api';
+import {
+  DEFAULT_EXPORT_TLP,
+  IncidentFilterSchema,
+  type ExportSelection,
+  type IncidentFilter,
+} from '../../shared/api';
 import { TLP_LEVELS, type Tlp } from '../../shared/vocab';
 import { CliError } from './output';
-
-/** The TLP ceiling of an export when none is given. */
-export const DEFAULT_EXPORT_TLP: Tlp = 'green';
 
 /** The parseArgs options of a selection. */
 export const SELECTION_OPTIONS = {

@@ -4,10 +4,7 @@
  * recognises an exported object's marking by id alone.
  */
 import type { Tlp } from '../../shared/vocab';
-import { WELL_KNOWN_TLP } from '../parsers/stix/markings';
-
-/** The TLP 2.0 property extension of marking definitions. */
-const TLP2_EXTENSION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
+import { TLP2_EXTENSION_ID, WELL_KNOWN_TLP } from '../parsers/stix/markings';
 
 /** When the TLP 2.0 definitions were published, as they state it. */
 const TLP2_CREATED = '2022-10-01T00:00:00.000Z';

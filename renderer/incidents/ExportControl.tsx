@@ -5,7 +5,7 @@
  * without a decision; the main process applies it and the client's own.
  */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api';
+import { DEFAULT_EXPORT_TLP, EXPORT_FORMATS, type ExportFormat } from '../../shared/api';
 import { TLP_LEVELS, type Tlp } from '../../shared/vocab';
 import { useApi } from '../api/api-context';
 import {
@@ -20,9 +20,6 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   misp: 'MISP event',
   csv: 'CSV',
 };
-
-/** The ceiling an export starts with. */
-export const DEFAULT_EXPORT_TLP: Tlp = 'green';
 
 type Destination = { name: string; title?: string };
 

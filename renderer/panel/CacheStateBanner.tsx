@@ -5,11 +5,11 @@
  */
 import type { ReactElement } from 'react';
 import { cacheBanner } from '../settings/cache-text';
+import { useAppStore } from '../store/use-app-store';
 import '../settings/settings.css';
-import { useCacheState } from '../settings/use-cache-state';
 
 export function CacheStateBanner({ compact = false }: { compact?: boolean }): ReactElement | null {
-  const state = useCacheState();
+  const state = useAppStore((store) => store.cache);
   const banner = state && cacheBanner(state);
   if (!banner || !state) return null;
   return (

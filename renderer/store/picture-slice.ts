@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Arc, FeedHealth, Picture, Stats } from '../../shared/api';
+import type { Arc, CacheState, FeedHealth, Picture, Stats } from '../../shared/api';
 import type { AppState } from './app-state';
 
 /** The aggregates the main process computes: totals, map arcs and feed health. */
@@ -11,6 +11,8 @@ export interface PictureSlice {
   feeds: FeedHealth[];
   /** Alerts kept from this screen by its TLP ceiling. */
   withheld: number;
+  /** Whether the cache takes writes; undefined before the first picture. */
+  cache: CacheState | undefined;
   /** Shows a picture unless a newer one is already shown (answers and deltas may cross). */
   applyPicture(picture: Picture): void;
 }
@@ -36,9 +38,10 @@ export const createPictureSlice: StateCreator<AppState, [], [], PictureSlice> = 
   arcs: [],
   feeds: [],
   withheld: 0,
+  cache: undefined,
   applyPicture: (picture) => {
     if (picture.generatedAt < get().generatedAt) return;
-    const { generatedAt, stats, arcs, feeds, withheld } = picture;
-    set({ generatedAt, stats, arcs, feeds, withheld });
+    const { generatedAt, stats, arcs, feeds, withheld, cache } = picture;
+    set({ generatedAt, stats, arcs, feeds, withheld, cache });
   },
 });

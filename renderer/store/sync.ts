@@ -2,7 +2,8 @@
  * Keeps the store in step with the main process: on every (re)connection it
  * fetches what the server says of itself, the picture and the newest
  * alerts; in between it applies deltas. While a past window or a replay is
- * shown, deltas update only the feeds' health (which is always of now), and
+ * shown, deltas update only the feeds' health and the cache's state (always
+ * of now), and
  * the picture follows the chosen time instead (renderer/time/follow-time.ts).
  */
 import type { LagebildApi } from '../../shared/api';
@@ -34,7 +35,7 @@ export function startSync(api: LagebildApi, store: AppStore): void {
   api.on('delta', ({ picture, added }) => {
     const state = store.getState();
     if (timeModeOf(state) !== 'live') {
-      state.showFeedHealth(picture.feeds);
+      state.showLiveHealth(picture);
       return;
     }
     state.applyPicture(picture);

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { FeedHealth, Picture } from '../../shared/api';
+import type { Picture } from '../../shared/api';
 import type { Alert } from '../../shared/model';
 import type { TimeRange } from '../route/route';
 import { MAX_ALERTS } from './alerts-slice';
@@ -50,8 +50,11 @@ export interface TimeSlice {
   showHistory(picture: Picture, alerts: Alert[]): void;
   /** Empties the picture's alerts, before the live ones are fetched again. */
   clearAlerts(): void;
-  /** Feed health is of now in every mode: a live delta updates it under a past picture too. */
-  showFeedHealth(feeds: FeedHealth[]): void;
+  /**
+   * Feed health and the cache's state are of now in every mode: a live delta
+   * updates them under a past picture too.
+   */
+  showLiveHealth(health: Pick<Picture, 'feeds' | 'cache'>): void;
 }
 
 /** Which time the state shows. */
@@ -97,17 +100,18 @@ export const createTimeSlice: StateCreator<AppState, [], [], TimeSlice> = (set, 
       replay ? { replay: { ...replay, at: clampTo(at, replay), jumps: replay.jumps + 1 } } : {},
     ),
   showHistory: (picture, alerts) => {
-    const { generatedAt, stats, arcs, feeds, withheld } = picture;
+    const { generatedAt, stats, arcs, feeds, withheld, cache } = picture;
     set({
       generatedAt,
       stats,
       arcs,
       feeds,
       withheld,
+      cache,
       alerts: [...alerts].sort((a, b) => b.observedAt - a.observedAt).slice(0, MAX_ALERTS),
       arrivedAt: {},
     });
   },
   clearAlerts: () => set({ alerts: [], arrivedAt: {} }),
-  showFeedHealth: (feeds) => set({ feeds }),
+  showLiveHealth: ({ feeds, cache }) => set({ feeds, cache }),
 });

@@ -6,7 +6,6 @@
 import type { ReactElement } from 'react';
 import type { FeedHealth } from '../../shared/api';
 import { cacheBanner } from '../settings/cache-text';
-import { useCacheState } from '../settings/use-cache-state';
 import { useAppStore } from '../store/use-app-store';
 
 function silence(ms: number | undefined): string {
@@ -30,7 +29,7 @@ function problem(feed: FeedHealth): string | undefined {
 export function WallBanner({ notes = [] }: { notes?: readonly string[] }): ReactElement | null {
   const connection = useAppStore((state) => state.connection.state);
   const feeds = useAppStore((state) => state.feeds);
-  const cache = useCacheState();
+  const cache = useAppStore((state) => state.cache);
   const problems = feeds.map(problem).filter((text): text is string => text !== undefined);
   const cacheProblem = cache && cacheBanner(cache);
   if (cacheProblem) problems.unshift(cacheProblem.text);

@@ -16,7 +16,7 @@ import {
 import type { ParsedAlert } from '../types';
 
 /** The TLP 2.0 property extension of marking definitions (STIX common objects). */
-const TLP2_EXTENSION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
+export const TLP2_EXTENSION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
 
 /** Marking definitions whose ids the STIX spec and the TLP 2.0 extension fix. */
 export const WELL_KNOWN_TLP: ReadonlyMap<string, Tlp> = new Map<string, Tlp>([
