@@ -7,7 +7,7 @@
  * AlertCache method the API handler calls, rows turned into incidents and
  * alerts included.
  */
-import type { IncidentFilter } from '../shared/api';
+import type { IncidentFilter } from '../shared/incident-filter';
 import { AlertCache } from '../main/store/alert-cache';
 import { timeRuns, type Timing } from './stats';
 import { windowRun, type WindowTimings } from './window-run';

@@ -5,11 +5,19 @@
  * schemas below before acting on it.
  */
 import { z } from 'zod';
+import { CacheInfoSchema, CacheStateSchema } from './cache';
+import {
+  EXPORT_FORMATS,
+  ExportFileSchema,
+  ExportSelectionSchema,
+  PublishResultSchema,
+} from './export';
+import { IncidentFilterSchema } from './incident-filter';
 import { AlertDetailSchema, AlertSchema, IncidentEventSchema, IncidentSchema } from './model';
 import { MAX_INSTANT_MS } from './instant';
 import { NOTIFY_LEVELS } from './notable';
 import { WallSchema } from './wall';
-import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS, type Tlp } from './vocab';
+import { INCIDENT_STATUSES, SECTORS, SEVERITIES } from './vocab';
 
 /** Counts keyed by a label (country code, sector, feed id, ...). */
 const CountsSchema = z.record(z.string(), z.number().int().nonnegative());
@@ -87,7 +95,7 @@ export const PictureSchema = z.object({
   /** The observed-time window this picture covers; absent for the live picture of the whole cache. */
   range: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   /** Whether the cache can take new alerts, and why not. */
-  cache: z.lazy(() => CacheStateSchema),
+  cache: CacheStateSchema,
 });
 export type Picture = z.infer<typeof PictureSchema>;
 
@@ -111,102 +119,6 @@ export const QuarantineEntrySchema = z.object({
 });
 export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
 
-export const CACHE_STATES = ['ok', 'read-only', 'full', 'error'] as const;
-export type CacheStateName = (typeof CACHE_STATES)[number];
-
-/**
- * Whether the cache takes writes: 'full' when the disk (or the size limit)
- * refused the last commit, 'error' for any other failed commit; ingest
- * resumes by itself when a later commit succeeds.
- */
-export const CacheStateSchema = z.object({
-  state: z.enum(CACHE_STATES),
-  message: z.string().max(500).optional(),
-  /** When the state last changed, ms since the epoch. */
-  since: z.number().int().optional(),
-});
-export type CacheState = z.infer<typeof CacheStateSchema>;
-
-/** What retention removed in one run, shown in the settings and logged. */
-export const RetentionRunSchema = z.object({
-  at: z.number().int(),
-  /** Why it ran: the age limit, the size limit, or both. */
-  reason: z.enum(['age', 'size', 'age+size']),
-  removedAlerts: z.number().int().nonnegative(),
-  removedIncidents: z.number().int().nonnegative(),
-  removedQuarantined: z.number().int().nonnegative(),
-  /** Alerts observed before this time are gone. */
-  cutoff: z.number().int(),
-});
-export type RetentionRun = z.infer<typeof RetentionRunSchema>;
-
-/** The cache file, its limits and what retention last did: the settings view. */
-export const CacheInfoSchema = z.object({
-  file: z.string(),
-  readOnly: z.boolean(),
-  sizeBytes: z.number().int().nonnegative(),
-  /** Bytes that compaction would give back (free pages). */
-  reclaimableBytes: z.number().int().nonnegative(),
-  alerts: z.number().int().nonnegative(),
-  incidents: z.number().int().nonnegative(),
-  oldestObservedAt: z.number().int().optional(),
-  newestObservedAt: z.number().int().optional(),
-  retention: z.object({
-    maxAgeDays: z.number().positive().optional(),
-    maxSizeMB: z.number().positive().optional(),
-  }),
-  lastRetention: RetentionRunSchema.optional(),
-  lastCompaction: z.object({ at: z.number().int(), freedBytes: z.number().int() }).optional(),
-  state: CacheStateSchema,
-});
-export type CacheInfo = z.infer<typeof CacheInfoSchema>;
-
-export const EXPORT_FORMATS = ['stix', 'misp', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** The TLP ceiling an export starts with, in the UI and on the command line. */
-export const DEFAULT_EXPORT_TLP: Tlp = 'green';
-
-/** What an export or a publication covers: given incidents, or those a filter finds. */
-export const ExportSelectionSchema = z
-  .object({
-    incidentIds: z.array(z.string().min(8).max(64)).min(1).max(1000).optional(),
-    filter: z.lazy(() => IncidentFilterSchema).optional(),
-    /** The highest TLP the export may contain; anything above is left out and counted. */
-    tlp: z.enum(TLP_LEVELS),
-  })
-  .strict();
-export type ExportSelection = z.infer<typeof ExportSelectionSchema>;
-
-/** A finished export, ready to save. */
-export const ExportFileSchema = z.object({
-  filename: z.string(),
-  mediaType: z.string(),
-  content: z.string(),
-  incidents: z.number().int().nonnegative(),
-  alerts: z.number().int().nonnegative(),
-  /** Alerts left out because they are marked above the chosen TLP. */
-  withheld: z.number().int().nonnegative(),
-  /** Alerts left out because the export reached its size limit. */
-  truncated: z.number().int().nonnegative(),
-});
-export type ExportFile = z.infer<typeof ExportFileSchema>;
-
-/** How a TAXII server took a published bundle, from its status resource. */
-export const PublishResultSchema = z.object({
-  destination: z.string(),
-  statusId: z.string(),
-  status: z.enum(['complete', 'pending']),
-  successCount: z.number().int().nonnegative(),
-  failureCount: z.number().int().nonnegative(),
-  pendingCount: z.number().int().nonnegative(),
-  failures: z.array(z.object({ id: z.string(), message: z.string().optional() })).max(100),
-  withheld: z.number().int().nonnegative(),
-  /** Alerts left out because the bundle reached the export size limit. */
-  truncated: z.number().int().nonnegative(),
-});
-export type PublishResult = z.infer<typeof PublishResultSchema>;
-
 /** An observed-time window, ms since the epoch, `from` <= `to`. */
 const InstantSchema = z.number().int().min(-MAX_INSTANT_MS).max(MAX_INSTANT_MS);
 const RangeParams = {
@@ -228,32 +140,6 @@ export const InfoSchema = z.object({
   notifyFrom: z.enum(NOTIFY_LEVELS),
 });
 export type Info = z.infer<typeof InfoSchema>;
-
-/** Which incidents a list shows; every given filter must match. */
-export const IncidentFilterSchema = z
-  .object({
-    status: z.array(z.enum(INCIDENT_STATUSES)).max(INCIDENT_STATUSES.length).optional(),
-    severity: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
-    /** A sector, or "unknown" for incidents without one. */
-    sector: z.enum([...SECTORS, 'unknown']).optional(),
-    /** A source or destination country. */
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
-    feed: z.string().max(100).optional(),
-    tlp: z.array(z.enum(TLP_LEVELS)).max(TLP_LEVELS.length).optional(),
-    /** Words that the title, signature, target or source network must contain. */
-    text: z.string().max(200).optional(),
-    /** Incidents active in [from, to], ms since the epoch. */
-    from: z.number().int().optional(),
-    to: z.number().int().optional(),
-    /** Newest activity, first seen, severity or alert count first. */
-    sort: z.enum(['lastSeen', 'firstSeen', 'severity', 'alerts']).optional(),
-    limit: z.number().int().min(1).max(1000).optional(),
-  })
-  .strict();
-export type IncidentFilter = z.infer<typeof IncidentFilterSchema>;
 
 const IncidentIdSchema = z.string().min(8).max(64);
 

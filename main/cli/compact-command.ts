@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { RetentionRun } from '../../shared/api';
+import type { RetentionRun } from '../../shared/cache';
 import { loadConfigFile } from '../core/config';
 import { AlertCache } from '../store/alert-cache';
 import { describeRetentionRun, type RetentionPolicy } from '../store/retention';

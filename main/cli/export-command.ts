@@ -7,7 +7,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export';
 import { loadConfigFile } from '../core/config';
 import { exportSelection } from '../export/export-file';
 import { MAX_EXPORT_ALERTS } from '../export/selection';

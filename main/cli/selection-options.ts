@@ -4,12 +4,8 @@
  * GREEN unless raised: what leaves the SOC should be shareable by default.
  */
 import type { ParseArgsConfig } from 'node:util';
-import {
-  DEFAULT_EXPORT_TLP,
-  IncidentFilterSchema,
-  type ExportSelection,
-  type IncidentFilter,
-} from '../../shared/api';
+import { DEFAULT_EXPORT_TLP, type ExportSelection } from '../../shared/export';
+import { IncidentFilterSchema, type IncidentFilter } from '../../shared/incident-filter';
 import { TLP_LEVELS, type Tlp } from '../../shared/vocab';
 import { CliError } from './output';
 

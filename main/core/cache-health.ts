@@ -5,7 +5,7 @@
  * failed to commit and try again (see each connector); the first commit
  * that works sets the state back to 'ok'.
  */
-import type { CacheState, CacheStateName } from '../../shared/api';
+import type { CacheState, CacheStateName } from '../../shared/cache';
 import { CacheError } from '../store/cache-error';
 import { scopedLogger } from './log';
 

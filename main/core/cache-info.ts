@@ -2,10 +2,10 @@
  * The settings view's account of the cache: its file, size, contents,
  * limits, last maintenance and state, and compaction on request.
  */
-import type { CacheInfo } from '../../shared/api';
+import type { CacheInfo } from '../../shared/cache';
 import type { AlertCache } from '../store/alert-cache';
 import type { CacheHealth } from './cache-health';
-import type { RetentionConfig } from './config';
+import type { RetentionConfig } from './retention-config';
 import { scopedLogger } from './log';
 import type { RetentionJob } from './retention-job';
 

@@ -4,7 +4,8 @@
  * addresses shortened to their network and host names left out. Applied in main, to every
  * answer and every event, before anything leaves for the screen.
  */
-import type { CacheState, FeedHealth } from '../../shared/api';
+import type { CacheState } from '../../shared/cache';
+import type { FeedHealth } from '../../shared/api';
 import type { Alert, Endpoint, Incident } from '../../shared/model';
 import { TLP_LEVELS, tlpRank, type Tlp } from '../../shared/vocab';
 import { networkOf } from '../correlate/correlation-key';

@@ -15,6 +15,9 @@ import { SYSLOG_FORMATS } from '../parsers/syslog';
 import { FORMATS } from '../parsers/types';
 import { KEY_PARTS, type CorrelationOptions } from '../correlate/correlation-key';
 import { assertNever } from './assert-never';
+import { EnvVarNameSchema, HttpAuthSchema, HttpUrlSchema } from './config-secrets';
+import { RetentionConfigSchema } from './retention-config';
+import { SharingConfigSchema } from './sharing-config';
 
 /** A feed id: what configuration files and `lagebild import --feed` accept. */
 export const FeedIdSchema = z
@@ -108,11 +111,6 @@ const SyslogFeedSchema = FeedBaseSchema.extend({
     }
   });
 
-/** The name of an environment variable: how a secret is referred to, never written here itself. */
-const EnvVarNameSchema = z
-  .string()
-  .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _)');
-
 /** A NATS stream or consumer name. */
 const NatsNameSchema = z
   .string()
@@ -163,21 +161,6 @@ const NatsFeedSchema = FeedBaseSchema.extend({
   /** Messages committed (and then acknowledged) together at most. */
   batchSize: z.number().int().min(1).max(10_000).default(500),
 }).strict();
-
-/** An http(s) URL with no credentials in it: secrets come from the environment. */
-const HttpUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
-  .refine((url) => !/^https?:\/\/[^/?#]*@/i.test(url), {
-    message: 'no credentials in the URL: use "auth" with environment variables',
-  });
-
-/** How an HTTP client feed proves who it is, by the environment variables holding the secrets. */
-const HttpAuthSchema = z.discriminatedUnion('type', [
-  z
-    .object({ type: z.literal('basic'), user: z.string().min(1), passwordEnv: EnvVarNameSchema })
-    .strict(),
-  z.object({ type: z.literal('bearer'), tokenEnv: EnvVarNameSchema }).strict(),
-]);
 
 /** CA certificates (PEM) an HTTP client feed trusts instead of the system's. */
 const ClientTlsSchema = z.object({ ca: z.string().min(1) }).strict();
@@ -273,62 +256,6 @@ const CorrelationConfigSchema = z
       .default(30),
   })
   .strict();
-
-/**
- * How long alerts are kept and how large the cache may grow; with neither
- * limit, everything is kept. Checked every intervalMinutes (and at start).
- */
-const RetentionConfigSchema = z
-  .object({
-    maxAgeDays: z
-      .number()
-      .positive()
-      .max(100 * 366)
-      .optional(),
-    maxSizeMB: z
-      .number()
-      .min(1)
-      .max(16 * 1024 * 1024)
-      .optional(),
-    intervalMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(7 * 24 * 60)
-      .default(60),
-  })
-  .strict();
-export type RetentionConfig = z.infer<typeof RetentionConfigSchema>;
-
-/** A TAXII 2.1 collection that incidents can be published to. */
-const TaxiiDestinationSchema = z
-  .object({
-    /** What analysts pick it by, e.g. in `lagebild publish --to NAME`. */
-    name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, '1-64 letters, digits, dots, dashes'),
-    title: z.string().max(200).optional(),
-    /** The API root, e.g. https://taxii.example.org/api1/. */
-    url: HttpUrlSchema,
-    /** The collection's id. */
-    collection: z.string().min(1).max(200),
-    auth: HttpAuthSchema.optional(),
-  })
-  .strict();
-export type TaxiiDestination = z.infer<typeof TaxiiDestinationSchema>;
-
-/** Where incidents are shared, and as whom. */
-const SharingConfigSchema = z
-  .object({
-    /** The organisation exports name as their source (a STIX identity, MISP's Orgc). */
-    organisation: z.string().min(1).max(200).optional(),
-    taxii: z.array(TaxiiDestinationSchema).default([]),
-  })
-  .strict()
-  .refine(
-    (sharing) =>
-      new Set(sharing.taxii.map((destination) => destination.name)).size === sharing.taxii.length,
-    { message: 'each TAXII destination needs a name of its own' },
-  );
-export type SharingConfig = z.infer<typeof SharingConfigSchema>;
 
 export const AppConfigSchema = z
   .object({

@@ -3,7 +3,8 @@
  * arrive, listeners get at most one delta per interval, carrying the alerts
  * added since the last one (the newest, bounded) and fresh aggregates.
  */
-import type { CacheState, Picture, PictureDelta } from '../../shared/api';
+import type { CacheState } from '../../shared/cache';
+import type { Picture, PictureDelta } from '../../shared/api';
 import type { Tlp } from '../../shared/vocab';
 import { visibleCacheState, visibleFeed } from './client-view';
 import type { AlertCache } from '../store/alert-cache';

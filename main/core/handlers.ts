@@ -13,7 +13,7 @@ import { localUser } from './local-user';
 import { observedWindow } from './observed-window';
 import { appVersion } from './version';
 import type { AlertCache } from '../store/alert-cache';
-import type { SharingConfig } from './config';
+import type { SharingConfig } from './sharing-config';
 import { exportSelection } from '../export/export-file';
 import { publishSelection, shareDestinations, withinCeiling } from '../export/sharing';
 

@@ -3,9 +3,9 @@
  * interval, in chunks that leave room for the feeds' commits. A cache with
  * no limit keeps everything, and the log says so once.
  */
-import type { RetentionRun } from '../../shared/api';
+import type { RetentionRun } from '../../shared/cache';
 import type { AlertCache } from '../store/alert-cache';
-import type { RetentionConfig } from './config';
+import type { RetentionConfig } from './retention-config';
 import { scopedLogger } from './log';
 
 const log = scopedLogger('retention');

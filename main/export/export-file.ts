@@ -2,7 +2,7 @@
  * One export, start to end: the selection read under its TLP ceiling and
  * written in the chosen format, with the counts the analyst is shown.
  */
-import type { ExportFile, ExportFormat, ExportSelection } from '../../shared/api';
+import type { ExportFile, ExportFormat, ExportSelection } from '../../shared/export';
 import { assertNever } from '../core/assert-never';
 import type { AlertCache } from '../store/alert-cache';
 import { csvExport } from './csv';

@@ -11,7 +11,7 @@
  * MAX_EXPORT_INCIDENTS incidents, the incident list's bound. Streaming the
  * file out in pieces would lift both.
  */
-import type { ExportSelection } from '../../shared/api';
+import type { ExportSelection } from '../../shared/export';
 import type { Alert, Incident } from '../../shared/model';
 import { stricterTlp, tlpRank, type Tlp } from '../../shared/vocab';
 import type { AlertCache } from '../store/alert-cache';

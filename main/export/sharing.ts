@@ -3,9 +3,9 @@
  * destinations by name, and publishing a selection to one of them as a
  * STIX bundle, never above the selection's TLP ceiling.
  */
-import type { ExportSelection, PublishResult } from '../../shared/api';
+import type { ExportSelection, PublishResult } from '../../shared/export';
 import { tlpRank, type Tlp } from '../../shared/vocab';
-import type { SharingConfig } from '../core/config';
+import type { SharingConfig } from '../core/sharing-config';
 import type { AlertCache } from '../store/alert-cache';
 import { DEFAULT_ORGANISATION } from './export-file';
 import { selectForExport, type ProgressListener } from './selection';

@@ -11,7 +11,7 @@
  * where splitting the envelope would have worked.
  */
 import { z } from 'zod';
-import type { TaxiiDestination } from '../core/config';
+import type { TaxiiDestination } from '../core/sharing-config';
 import { scopedLogger } from '../core/log';
 import { clientSettings, type ClientSettings } from '../connectors/http/client-settings';
 import { describeUrl, HttpError, httpRequest } from '../connectors/http/http-request';

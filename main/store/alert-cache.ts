@@ -4,15 +4,9 @@
  * the CLI. Every failure surfaces as a CacheError.
  */
 import type { Database } from 'better-sqlite3';
-import type {
-  Arc,
-  IncidentDetail,
-  IncidentFilter,
-  QuarantineEntry,
-  Sectors,
-  Stats,
-} from '../../shared/api';
-import type { RetentionRun } from '../../shared/api';
+import type { Arc, IncidentDetail, QuarantineEntry, Sectors, Stats } from '../../shared/api';
+import type { IncidentFilter } from '../../shared/incident-filter';
+import type { RetentionRun } from '../../shared/cache';
 import type { Alert, AlertDetail, Incident } from '../../shared/model';
 import type { Tlp } from '../../shared/vocab';
 import type { CorrelationOptions } from '../correlate/correlation-key';

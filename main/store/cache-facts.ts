@@ -4,7 +4,7 @@
  * of it is read from pragmas and the rollups, never by counting alerts.
  */
 import { lastCompaction, lastRetentionRun, type CompactionRun } from './maintenance-runs';
-import type { RetentionRun } from '../../shared/api';
+import type { RetentionRun } from '../../shared/cache';
 import type { Statements } from './statements';
 
 /** The cache's size and contents, as of now. */

@@ -4,7 +4,7 @@
  * are tested on incidents_by_last_seen_covering alone, and texts are
  * joined only for the incidents listed.
  */
-import type { IncidentFilter } from '../../shared/api';
+import type { IncidentFilter } from '../../shared/incident-filter';
 import { SEVERITY_CODES, STATUS_CODES, TLP_CODES, toCode } from './codes';
 
 /** The columns each sort orders by, most significant first. */

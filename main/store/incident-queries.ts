@@ -2,7 +2,8 @@
  * Reading incidents: the filtered triage list, one incident with its
  * timeline of analysts' changes, and its alerts in observed order.
  */
-import type { IncidentDetail, IncidentFilter } from '../../shared/api';
+import type { IncidentDetail } from '../../shared/api';
+import type { IncidentFilter } from '../../shared/incident-filter';
 import type { Alert, Incident, IncidentEvent } from '../../shared/model';
 import type { Sector } from '../../shared/vocab';
 import { alertFromValues, type AlertValues } from './alert-read';

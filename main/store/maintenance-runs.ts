@@ -3,7 +3,7 @@
  * row per run that changed something, so the settings view and
  * `lagebild compact` can say what was removed, when and why.
  */
-import { RetentionRunSchema, type RetentionRun } from '../../shared/api';
+import { RetentionRunSchema, type RetentionRun } from '../../shared/cache';
 import type { Statements } from './statements';
 
 /** What one compaction gave back to the disk. */

@@ -11,7 +11,7 @@
  * the deleted rows); their ignored counts and last event time are history
  * and stay. Interned texts stay: they are shared and small.
  */
-import type { RetentionRun } from '../../shared/api';
+import type { RetentionRun } from '../../shared/cache';
 import { scopedLogger } from '../core/log';
 import { recordRetentionRun } from './maintenance-runs';
 import { deleteAlertChunk } from './retention-delete';

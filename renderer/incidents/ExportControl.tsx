@@ -5,7 +5,7 @@
  * without a decision; the main process applies it and the client's own.
  */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { DEFAULT_EXPORT_TLP, EXPORT_FORMATS, type ExportFormat } from '../../shared/api';
+import { DEFAULT_EXPORT_TLP, EXPORT_FORMATS, type ExportFormat } from '../../shared/export';
 import { TLP_LEVELS, type Tlp } from '../../shared/vocab';
 import { useApi } from '../api/api-context';
 import {

@@ -4,7 +4,7 @@
  * typing pauses.
  */
 import { useEffect, useState, type ReactElement } from 'react';
-import type { IncidentFilter } from '../../shared/api';
+import type { IncidentFilter } from '../../shared/incident-filter';
 import { INCIDENT_STATUSES, SECTORS, SEVERITIES, TLP_LEVELS } from '../../shared/vocab';
 import { navigate } from '../route/use-route';
 import type { IncidentsRoute } from '../route/route';

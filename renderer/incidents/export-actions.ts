@@ -4,7 +4,8 @@
  * behind an object URL, which works in a browser and in Electron alike),
  * and the outcome is told in one line with what was withheld.
  */
-import type { ExportFormat, ExportSelection, LagebildApi, PublishResult } from '../../shared/api';
+import type { ExportFormat, ExportSelection, PublishResult } from '../../shared/export';
+import type { LagebildApi } from '../../shared/api';
 import { scopedLogger } from '../log';
 
 const log = scopedLogger('export');

@@ -3,7 +3,8 @@
  * incident with its alerts, a raw record, and the triage changes. Results
  * land in the store; a refused or failed call is shown, never thrown.
  */
-import type { IncidentDetail, IncidentFilter, LagebildApi } from '../../shared/api';
+import type { IncidentDetail, LagebildApi } from '../../shared/api';
+import type { IncidentFilter } from '../../shared/incident-filter';
 import type { IncidentStatus } from '../../shared/vocab';
 import { scopedLogger } from '../log';
 import type { AppStore } from '../store/app-store';

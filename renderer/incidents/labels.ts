@@ -1,5 +1,5 @@
 /** How the incident views name the model's vocabularies. */
-import type { IncidentFilter } from '../../shared/api';
+import type { IncidentFilter } from '../../shared/incident-filter';
 import type { IncidentStatus } from '../../shared/vocab';
 
 export const STATUS_LABELS: Record<IncidentStatus, string> = {

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { IncidentFilter } from '../../shared/api';
+import type { IncidentFilter } from '../../shared/incident-filter';
 import { sectorLabel } from '../incidents/labels';
 import { navigate } from '../route/use-route';
 import { useAppStore } from '../store/use-app-store';

@@ -8,7 +8,7 @@
  * filter's `from` and `to`.
  */
 import { isInstant } from '../../shared/instant';
-import { IncidentFilterSchema, type IncidentFilter } from '../../shared/api';
+import { IncidentFilterSchema, type IncidentFilter } from '../../shared/incident-filter';
 import { DEFAULT_SECTOR_WINDOW_MINUTES } from '../../shared/sector-window';
 
 /** The incident list with its filter, an incident open in it, and one alert's raw record. */

@@ -1,6 +1,6 @@
 /** The analyst's sector view, over the map: a window to choose and every sector. */
 import type { ReactElement } from 'react';
-import type { IncidentFilter } from '../../shared/api';
+import type { IncidentFilter } from '../../shared/incident-filter';
 import { navigate } from '../route/use-route';
 import type { SectorsRoute } from '../route/route';
 import { SectorGrid } from './SectorGrid';

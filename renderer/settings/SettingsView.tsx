@@ -4,7 +4,7 @@
  * button to compact now (not for a cache open read-only).
  */
 import { useState, type ReactElement } from 'react';
-import type { CacheInfo } from '../../shared/api';
+import type { CacheInfo } from '../../shared/cache';
 import { useApi } from '../api/api-context';
 import { useLiveQuery } from '../api/use-live-query';
 import { scopedLogger } from '../log';

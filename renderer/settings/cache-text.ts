@@ -4,7 +4,7 @@
  * for the person looking at the screen.
  */
 import { formatInstant } from '../time/time-format';
-import type { CacheInfo, CacheState, RetentionRun } from '../../shared/api';
+import type { CacheInfo, CacheState, RetentionRun } from '../../shared/cache';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 

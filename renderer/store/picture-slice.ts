@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { Arc, CacheState, FeedHealth, Picture, Stats } from '../../shared/api';
+import type { Arc, FeedHealth, Picture, Stats } from '../../shared/api';
+import type { CacheState } from '../../shared/cache';
 import type { AppState } from './app-state';
 
 /** The aggregates the main process computes: totals, map arcs and feed health. */

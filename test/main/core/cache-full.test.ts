@@ -11,7 +11,8 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CacheInfo, Picture, PictureDelta } from '../../../shared/api';
+import type { CacheInfo } from '../../../shared/cache';
+import type { Picture, PictureDelta } from '../../../shared/api';
 import { startCore, type Core } from '../../../main/core/app';
 import { CacheHealth } from '../../../main/core/cache-health';
 import { parseConfig } from '../../../main/core/config';

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TaxiiDestination } from '../../../main/core/config';
+import type { TaxiiDestination } from '../../../main/core/sharing-config';
 
 const MEDIA_TYPE = 'application/taxii+json;version=2.1';
 const COLLECTION = '365fed99-08fa-fdcd-a1b3-fb247eb41d01';

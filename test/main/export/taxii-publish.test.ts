@@ -5,7 +5,7 @@
  * nothing above the ceiling sent.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SharingConfig } from '../../../main/core/config';
+import type { SharingConfig } from '../../../main/core/sharing-config';
 import { publishSelection, shareDestinations } from '../../../main/export/sharing';
 import { publishObjects } from '../../../main/export/taxii-publish';
 import type { AlertCache } from '../../../main/store/alert-cache';
